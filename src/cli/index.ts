@@ -1,0 +1,91 @@
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { PlanError } from '../errors.js';
+
+// Each command's modules are imported only when that command runs, so `plan --version` stays cheap.
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export interface GlobalOptions {
+  cwd: string;
+  color: boolean;
+  version: string;
+}
+
+const program = new Command('plan')
+  .description("Check a practice's social-media posts for PHI and against its plans, review them in pull requests, and publish them from CI exactly once.")
+  .version(version, '--version', 'print the version')
+  .option('-C, --cwd <dir>', 'run as if started in DIR (the content repository)', process.cwd())
+  .option('--no-color', 'print without colour (also NO_COLOR=1)')
+  .showHelpAfterError('(run "plan --help" for usage)')
+  .exitOverride();
+
+const globals = (): GlobalOptions => {
+  const options = program.opts<{ cwd: string; color: boolean }>();
+  return { cwd: options.cwd, color: options.color && !process.env.NO_COLOR, version };
+};
+
+program
+  .command('audit')
+  .description('check posts for PHI, plan and network problems')
+  .argument('[paths...]', 'posts or folders to audit (default: every post)')
+  .option('--changed-since <ref>', 'audit only posts changed since the merge base with REF (a change to config or plans audits everything)')
+  .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json', 'github', 'sarif', 'markdown']).default('pretty'))
+  .option('--output <file>', 'write the report to FILE instead of the terminal')
+  .option('--max-warnings <n>', 'exit with 1 when there are more than N warnings')
+  .option('--quiet', 'show errors only')
+  .option('--now <iso>', 'the time to check against (default: now), e.g. 2026-10-06T09:00:00Z')
+  .option('--reveal', 'show the text PHI findings matched (local terminal only; refused in CI)')
+  .action(async (paths: string[], options) => {
+    const { runAuditCommand } = await import('./commands/audit.js');
+    process.exitCode = await runAuditCommand(paths, options, globals());
+  });
+
+program
+  .command('init')
+  .description('start a new content repository with example plans, a post and the GitHub workflows')
+  .argument('[dir]', 'where to create it', '.')
+  .action(async (dir: string) => {
+    const { runInitCommand } = await import('./commands/init.js');
+    process.exitCode = await runInitCommand(dir, globals());
+  });
+
+program
+  .command('new')
+  .description('create a draft post in content/')
+  .argument('<slug>', 'the file name, e.g. flu-shots-2026')
+  .option('--at <when>', 'publish time in practice time, e.g. "2026-10-06 09:00" (default: tomorrow 09:00)')
+  .option('--networks <list>', 'comma-separated networks (default: every network in plans/networks.yaml)')
+  .action(async (slug: string, options) => {
+    const { runNewCommand } = await import('./commands/new.js');
+    process.exitCode = await runNewCommand(slug, options, globals());
+  });
+
+program
+  .command('schema')
+  .description('print the JSON Schema of a file, for editor autocompletion')
+  .addArgument(
+    new Argument('[kind]', 'which file').choices(['post', 'config', 'networks', 'audiences', 'objectives', 'observances']).default('post'),
+  )
+  .action(async (kind: string) => {
+    const { runSchemaCommand } = await import('./commands/schema.js');
+    process.exitCode = await runSchemaCommand(kind);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeFor(error);
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? 0 : 2;
+  }
+  if (error instanceof PlanError) {
+    process.stderr.write(`plan: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const detail = process.env.PLAN_DEBUG ? String((error as Error)?.stack ?? error) : String((error as Error)?.message ?? error);
+  process.stderr.write(`plan: unexpected failure: ${detail}\nThis is a bug in plan: please report it with the command you ran.\n`);
+  return 2;
+}

@@ -1,0 +1,33 @@
+import type { LineIndex } from '../loading/source.js';
+import type { Finding, RuleMeta } from '../rules/types.js';
+import type { Counts } from '../audit/index.js';
+
+/** Everything an output format needs; formats only lay it out. */
+export interface FindingsReport {
+  findings: readonly Finding[];
+  counts: Counts;
+  /** How many posts were audited. */
+  posts: number;
+  sources: ReadonlyMap<string, LineIndex>;
+  rules: readonly RuleMeta[];
+  toolVersion: string;
+}
+
+export interface PrettyOptions {
+  color: boolean;
+  /** Show the matched text of PHI findings (local terminal only; the CLI refuses it in CI). */
+  reveal: boolean;
+}
+
+export const isPhiRule = (rule: string) => rule.startsWith('phi/');
+
+export function plural(count: number, word: string, pluralWord = `${word}s`): string {
+  return `${count} ${count === 1 ? word : pluralWord}`;
+}
+
+export function summaryLine(counts: Counts, posts: number): string {
+  const total = counts.error + counts.warning + counts.info;
+  const checked = `${plural(posts, 'post')} checked`;
+  if (total === 0) return `${checked}: no problems found`;
+  return `${checked}: ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info)`;
+}

@@ -1,0 +1,64 @@
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Posts are short; anything larger is a mistake (an export, a pasted file) and is not read. */
+export const MAX_POST_BYTES = 1024 * 1024;
+
+export type ReadResult = { ok: true; text: string } | { ok: false; message: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a repository file as UTF-8 text, refusing what a post or plan cannot be. */
+export async function readRepoFile(root: string, relative: string, maxBytes = MAX_POST_BYTES): Promise<ReadResult> {
+  const absolute = path.join(root, relative);
+  try {
+    const info = await lstat(absolute);
+    if (info.isSymbolicLink()) {
+      const target = await realpath(absolute).catch(() => undefined);
+      if (!target) return { ok: false, message: 'is a link to a file that does not exist: replace it with the file itself' };
+      if (!isInside(await realpath(root), target)) {
+        return { ok: false, message: 'is a link to a file outside the repository: plan only reads files inside it; copy the file in instead' };
+      }
+    }
+    const bytes = await readFile(absolute);
+    if (bytes.length > maxBytes) {
+      return { ok: false, message: `is ${megabytes(bytes.length)}, larger than the ${megabytes(maxBytes)} a post may be: is it the right file?` };
+    }
+    if (bytes.subarray(0, 8000).includes(0)) return { ok: false, message: 'is a binary file, not text: a post must be a markdown text file' };
+    const text = utf8.decode(bytes);
+    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (error) {
+    if (error instanceof TypeError) return { ok: false, message: 'is not UTF-8 text: save it as UTF-8 in your editor' };
+    return { ok: false, message: `could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
+  }
+}
+
+/** Every `*.md` under `dir`, as repository-relative paths with forward slashes, sorted. */
+export async function listMarkdown(root: string, dir: string): Promise<string[]> {
+  const found: string[] = [];
+  async function walk(relative: string): Promise<void> {
+    const entries = await readdir(path.join(root, relative), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const child = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(child);
+      else if (entry.name.endsWith('.md') && !isDocument(entry.name)) found.push(child);
+    }
+  }
+  await walk(dir);
+  return found.sort();
+}
+
+/** README.md and files starting with "_" in content/ are notes for the team, not posts. */
+function isDocument(name: string): boolean {
+  return name.toLowerCase() === 'readme.md' || name.startsWith('_');
+}
+
+export function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,77 @@
+import { markdownToPlain } from './markdown.js';
+import type { NetworkId } from './types.js';
+
+export interface ComposableExcerpt {
+  /** Markdown, the post's body after its frontmatter. */
+  body: string;
+  variants: Partial<Record<NetworkId, string>>;
+  link?: string;
+}
+
+/** Where a character of the composed text came from. */
+export type TextOrigin =
+  /** `line` is 1-based within the body: the first line after the frontmatter is 1. */
+  | { from: 'body'; line: number }
+  /** `line` is 1-based within the value of `variants.<network>`. */
+  | { from: 'variant'; line: number }
+  /** The `link` field, appended. */
+  | { from: 'link' };
+
+export interface ComposedText {
+  text: string;
+  from: 'body' | 'variant';
+  /** The origin of the character at a UTF-16 offset of `text`. */
+  originAt(offset: number): TextOrigin;
+}
+
+/** The text a network receives for a post. */
+export function composeText(post: ComposableExcerpt, network: NetworkId): string {
+  return compose(post, network).text;
+}
+
+/**
+ * The network's variant when the post has a non-blank one, else the body as plain text; then the
+ * link on its own line after a blank line, unless the text already holds it or the network is
+ * Instagram, whose captions do not link.
+ */
+export function compose(post: ComposableExcerpt, network: NetworkId): ComposedText {
+  const variant = post.variants[network];
+  const main = variant !== undefined && variant.trim() !== '' ? fromVariant(variant) : fromBody(post.body);
+  const link = post.link?.trim();
+  if (!link || network === 'instagram' || main.text.includes(link)) return main;
+  const linkStart = main.text === '' ? 0 : main.text.length + 2;
+  return {
+    text: main.text === '' ? link : `${main.text}\n\n${link}`,
+    from: main.from,
+    originAt: (offset) => (offset >= linkStart ? { from: 'link' } : main.originAt(offset)),
+  };
+}
+
+function fromVariant(variant: string): ComposedText {
+  const lead = variant.length - variant.trimStart().length;
+  return {
+    text: variant.trim(),
+    from: 'variant',
+    originAt: (offset) => ({ from: 'variant', line: lineOf(variant, lead + offset) }),
+  };
+}
+
+function fromBody(body: string): ComposedText {
+  const plain = markdownToPlain(body);
+  return {
+    text: plain.text,
+    from: 'body',
+    originAt: (offset) => {
+      const outputLine = lineOf(plain.text, offset) - 1;
+      const line = plain.sourceLines[Math.min(outputLine, plain.sourceLines.length - 1)] ?? 1;
+      return { from: 'body', line };
+    },
+  };
+}
+
+/** 1-based line of a UTF-16 offset. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}

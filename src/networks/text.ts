@@ -1,0 +1,72 @@
+import twitter from 'twitter-text';
+
+/** A match in a text; `start`/`end` are UTF-16 offsets (end exclusive), as `String.prototype.slice` takes them. */
+export interface TextMatch {
+  start: number;
+  end: number;
+}
+
+export interface Hashtag extends TextMatch {
+  /** Without the `#`. */
+  tag: string;
+}
+
+export interface FoundUrl extends TextMatch {
+  url: string;
+}
+
+export interface RemoteMention extends TextMatch {
+  user: string;
+  domain: string;
+}
+
+/** Hashtags as X recognises them: `#2026` (digits only) is not one, `#flu-shot` is `#flu`. */
+export function hashtagsIn(text: string): Hashtag[] {
+  return twitter.extractHashtagsWithIndices(text).map(({ hashtag, indices: [start, end] }) => ({ tag: hashtag, start, end }));
+}
+
+/**
+ * URLs, by default also those written without a protocol (`cedarvalleyhealth.com/flu`), as X
+ * links them. `requireProtocol` keeps only `http(s)://…`, as Mastodon links them.
+ */
+export function urlsIn(text: string, options: { requireProtocol?: boolean } = {}): FoundUrl[] {
+  const found = twitter.extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: !options.requireProtocol });
+  return found.map(({ url, indices: [start, end] }) => ({ url, start, end }));
+}
+
+// Mastodon's account mention: `@user@domain`, not preceded by a word character, `/` or `=`.
+const REMOTE_MENTION = /(?<![=/\p{L}\p{N}_])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)@([\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*)/giu;
+
+/** Fediverse mentions with a domain, `@user@mastodon.social`. */
+export function remoteMentionsIn(text: string): RemoteMention[] {
+  return [...text.matchAll(REMOTE_MENTION)].map((m) => ({
+    user: m[1]!,
+    domain: m[2]!,
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
+const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** User-perceived characters: 👨‍👩‍👧 and 🇺🇸 count 1 each. */
+export function graphemeCount(text: string): number {
+  let count = 0;
+  for (const _ of graphemeSegmenter.segment(text)) count++;
+  return count;
+}
+
+/** UTF-16 offsets where each grapheme starts. */
+export function graphemeStarts(text: string): number[] {
+  return Array.from(graphemeSegmenter.segment(text), (s) => s.index);
+}
+
+export function codePointCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+export function utf8Length(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}

@@ -1,0 +1,96 @@
+import type { Post } from '../loading/post.js';
+import type { Project } from '../loading/project.js';
+import type { SeveritySetting } from '../loading/schemas/index.js';
+import type { SourceRange } from '../loading/source.js';
+import { SeverityResolver } from './severity.js';
+import { readSuppressions, suppressionFor, type Suppression } from './suppressions.js';
+import type { Finding, Report, Rule, RunContext, SuppressedFinding } from './types.js';
+import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from './schema/suppression.js';
+
+export interface RuleRun {
+  project: Project;
+  /** Every post of the repository: project checks see them all. */
+  posts: readonly Post[];
+  /** Files whose findings are reported (all when undefined); plan files are always reported. */
+  reportOn?: ReadonlySet<string>;
+  rules: readonly Rule[];
+  now: Date;
+}
+
+export interface RuleResults {
+  findings: Finding[];
+  /** Findings turned off by an inline comment, with its reason: `plan review` still lists PHI ones. */
+  suppressed: SuppressedFinding[];
+}
+
+/** Runs every rule that is not off, applies severities, overrides and inline suppressions. */
+export function runRules(run: RuleRun): RuleResults {
+  const defaults = new Map<string, SeveritySetting>(run.rules.map((r) => [r.meta.id, r.meta.severity]));
+  const severities = new SeverityResolver(defaults, run.project.config.data);
+  const isReported = (file: string) => !run.reportOn || run.reportOn.has(file) || !file.startsWith('content/');
+  const reportedPosts = run.posts.filter((post) => isReported(post.file));
+  const memo = new Map<string, unknown>();
+  const context: RunContext = {
+    project: run.project,
+    now: run.now,
+    once: <T>(key: string, compute: () => T): T => {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as T;
+    },
+  };
+
+  const raw: Finding[] = [];
+  const collect = (rule: Rule, file: string, report: Report) => {
+    const severity = severities.resolve(rule.meta.id, file);
+    if (severity === 'off' || !isReported(file)) return;
+    raw.push({ rule: rule.meta.id, severity, file, network: report.network ?? null, message: report.message, ...report.range, ...sensitive(report) });
+  };
+
+  for (const rule of run.rules) {
+    if (rule.checkProject) rule.checkProject({ ...context, posts: run.posts, report: (r) => collect(rule, r.file, r) });
+    if (!rule.checkPost) continue;
+    for (const post of reportedPosts) {
+      if (severities.resolve(rule.meta.id, post.file) === 'off') continue;
+      rule.checkPost({ ...context, post, report: (r) => collect(rule, post.file, r) });
+    }
+  }
+  return applySuppressions(raw, reportedPosts, run.rules, severities);
+}
+
+function sensitive(report: Report): Pick<Finding, 'sensitiveText'> {
+  return report.sensitiveText === undefined ? {} : { sensitiveText: report.sensitiveText };
+}
+
+function applySuppressions(raw: Finding[], posts: readonly Post[], rules: readonly Rule[], severities: SeverityResolver): RuleResults {
+  const known = new Set(rules.map((r) => r.meta.id));
+  const isRule = (id: string) => known.has(id) || (id.endsWith('/*') && [...known].some((k) => k.startsWith(id.slice(0, -1))));
+  const byFile = new Map<string, Suppression[]>();
+  const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  const add = (rule: string, file: string, message: string, range: SourceRange) => {
+    const severity = severities.resolve(rule, file);
+    if (severity !== 'off') findings.push({ rule, severity, file, network: null, message, ...range });
+  };
+
+  for (const post of posts) {
+    const { suppressions, problems } = readSuppressions(post, isRule);
+    byFile.set(post.file, suppressions);
+    for (const problem of problems) add(INVALID_SUPPRESSION.id, post.file, problem.message, problem.range);
+  }
+  for (const finding of raw) {
+    const suppression = suppressionFor(byFile.get(finding.file) ?? [], finding.rule, finding.line);
+    if (suppression) suppressed.push({ ...finding, suppression: { reason: suppression.reason, line: suppression.range.line } });
+    else findings.push(finding);
+  }
+  for (const [file, suppressions] of byFile) {
+    for (const unused of suppressions.filter((s) => !s.used)) {
+      const message = `this plan-disable comment for ${unused.rules.join(', ')} turns nothing off: remove it`;
+      add(UNUSED_SUPPRESSION.id, file, message, unused.range);
+    }
+  }
+  return { findings: findings.sort(byPlace), suppressed: suppressed.sort(byPlace) };
+}
+
+export function byPlace(a: Finding, b: Finding): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}

@@ -1,0 +1,61 @@
+import type { NetworkId, Severity } from '../loading/schemas/index.js';
+import type { Post } from '../loading/post.js';
+import type { Project } from '../loading/project.js';
+import type { SourceRange } from '../loading/source.js';
+
+export interface RuleMeta {
+  /** `family/name`, as in SPEC §2. */
+  id: string;
+  severity: Severity;
+  /** One line saying what the rule checks and why, for `plan audit` help and SARIF. */
+  docs: string;
+}
+
+/** What a rule reports: where, what, and (for PHI) the matched text kept back from every output but --reveal. */
+export interface Report {
+  message: string;
+  range: SourceRange;
+  network?: NetworkId;
+  sensitiveText?: string;
+}
+
+export interface RunContext {
+  project: Project;
+  /** The clock of the run (`--now`). */
+  now: Date;
+  /** A value computed once per run and shared by every check that asks for it by `key`. */
+  once<T>(key: string, compute: () => T): T;
+}
+
+export interface PostCheckContext extends RunContext {
+  post: Post;
+  report(report: Report): void;
+}
+
+export interface ProjectCheckContext extends RunContext {
+  /** Every post of the repository, whatever the audit reports on. */
+  posts: readonly Post[];
+  report(report: Report & { file: string }): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Checks one post. */
+  checkPost?(context: PostCheckContext): void;
+  /** Checks the repository as a whole: plan files, and what needs every post (cadence, duplicates). */
+  checkProject?(context: ProjectCheckContext): void;
+}
+
+export interface Finding extends SourceRange {
+  rule: string;
+  severity: Severity;
+  file: string;
+  network: NetworkId | null;
+  message: string;
+  /** Only `--reveal` in a local terminal shows this; no format prints it. */
+  sensitiveText?: string;
+}
+
+export interface SuppressedFinding extends Finding {
+  suppression: { reason: string; line: number };
+}
