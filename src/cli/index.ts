@@ -14,14 +14,14 @@ export interface GlobalOptions {
 const program = new Command('plan')
   .description("Check a practice's social-media posts for PHI and against its plans, review them in pull requests, and publish them from CI exactly once.")
   .version(version, '--version', 'print the version')
-  .option('-C, --cwd <dir>', 'run as if started in DIR (the content repository)', process.cwd())
+  .option('-C, --cwd <dir>', 'run as if started in DIR (the content repository)')
   .option('--no-color', 'print without colour (also NO_COLOR=1)')
   .showHelpAfterError('(run "plan --help" for usage)')
   .exitOverride();
 
 const globals = (): GlobalOptions => {
-  const options = program.opts<{ cwd: string; color: boolean }>();
-  return { cwd: options.cwd, color: options.color && !process.env.NO_COLOR, version };
+  const options = program.opts<{ cwd?: string; color: boolean }>();
+  return { cwd: options.cwd ?? process.cwd(), color: options.color && !process.env.NO_COLOR, version };
 };
 
 program
