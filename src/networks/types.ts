@@ -1,6 +1,6 @@
-export type NetworkId = 'x' | 'linkedin' | 'facebook' | 'instagram' | 'bluesky' | 'mastodon';
+import { NETWORK_IDS, type NetworkId } from '../loading/schemas/common.js';
 
-export const NETWORK_IDS: readonly NetworkId[] = ['x', 'linkedin', 'facebook', 'instagram', 'bluesky', 'mastodon'];
+export { NETWORK_IDS, type NetworkId };
 
 export function isNetworkId(value: string): value is NetworkId {
   return (NETWORK_IDS as readonly string[]).includes(value);
