@@ -3,9 +3,12 @@ import * as schemaProblems from './schema/problems.js';
 import { unknownId } from './schema/unknown-id.js';
 import { duplicateId } from './schema/duplicate-id.js';
 import { invalidSuppression, unusedSuppression } from './schema/suppression.js';
+import { NETWORK_RULES } from './network/index.js';
+import { AUDIENCE_RULES } from './audience/index.js';
+import { PLAN_RULES } from './plan/index.js';
+import { COMPLIANCE_RULES } from './compliance/index.js';
 
-/** Every rule the tool has, in the order their findings are computed. */
-export const RULES: readonly Rule[] = [
+const SCHEMA_RULES: readonly Rule[] = [
   schemaProblems.parse,
   schemaProblems.frontmatter,
   schemaProblems.unknownKey,
@@ -17,3 +20,6 @@ export const RULES: readonly Rule[] = [
   invalidSuppression,
   unusedSuppression,
 ];
+
+/** Every rule the tool has, family by family. */
+export const RULES: readonly Rule[] = [...SCHEMA_RULES, ...NETWORK_RULES, ...AUDIENCE_RULES, ...PLAN_RULES, ...COMPLIANCE_RULES];
