@@ -60,7 +60,8 @@ export function parsePost(file: string, text: string, timeZone: string): Post {
     return post;
   }
   let yaml: PositionedYaml | undefined;
-  const split = matter(text, splitOptions((source) => (yaml = parseYaml(source, lines, text.indexOf(source, 3)))));
+  // gray-matter leaves the "\r" of a CRLF file's last frontmatter line, which YAML would read as part of the value.
+  const split = matter(text, splitOptions((source) => (yaml = parseYaml(source.replace(/\r$/, ''), lines, text.indexOf(source, 3)))));
   post.body = split.content;
   post.bodyOffset = text.length - split.content.length;
   if (!yaml) {

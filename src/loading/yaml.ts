@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { LineIndex, pointRange, type SourceRange } from './source.js';
 
 export type YamlPath = ReadonlyArray<string | number>;
@@ -38,7 +38,7 @@ export function parseYaml(text: string, lines: LineIndex = new LineIndex(text), 
         message: /alias/i.test(String(error))
           ? 'too many YAML aliases (*name): the file expands to far more than it says; write the values out'
           : `the YAML could not be read: ${firstLine(String(error))}`,
-        range: pointRange(lines.position(offset).line),
+        range: firstAlias(doc, lines, offset) ?? pointRange(lines.position(offset).line),
       });
     }
   }
@@ -63,6 +63,17 @@ function locateNode(doc: Document, path: YamlPath, part: 'key' | 'value' = 'valu
     } else break;
   }
   return best ? lines.range(offset + best[0], offset + best[1]) : pointRange(lines.position(offset).line);
+}
+
+function firstAlias(doc: Document, lines: LineIndex, offset: number): SourceRange | undefined {
+  let range: [number, number] | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      range = rangeOf(node);
+      return visit.BREAK;
+    },
+  });
+  return range && lines.range(offset + range[0], offset + range[1]);
 }
 
 function rangeOf(node: unknown): [number, number] | undefined {

@@ -2,7 +2,8 @@
  * Matches repository paths against globs as .gitignore-style users write them: `*` within a folder,
  * `**` across folders, `?` one character, `{a,b}` alternatives.
  */
-export function globToRegExp(glob: string): RegExp {
+export function globToRegExp(written: string): RegExp {
+  const glob = written.replace(/^\.\//, '');
   let pattern = '';
   for (let i = 0; i < glob.length; i++) {
     const char = glob[i]!;
@@ -21,7 +22,7 @@ export function globToRegExp(glob: string): RegExp {
       }
     } else pattern += escape(char);
   }
-  return new RegExp(`^${pattern.replace(/^\.\\\//, '')}$`);
+  return new RegExp(`^${pattern}$`);
 }
 
 function escape(text: string): string {
