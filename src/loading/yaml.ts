@@ -85,6 +85,8 @@ function describeYamlError(code: string, message: string): string {
   const text = firstLine(message).replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'TAB_AS_INDENT' || /tab/i.test(text)) return 'a tab is used to indent: YAML needs spaces (indent with two spaces)';
   if (code === 'DUPLICATE_KEY') return `${text}: each field may appear only once`;
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') return 'a value holds ": ", which YAML reads as another field: put the value in quotes, e.g. title: "Flu shots: the facts"';
+  if (code === 'BAD_SCALAR_START') return `${text}: put the value in quotes, e.g. "@cedarvalleyhealth"`;
   return `the YAML could not be read: ${text}`;
 }
 

@@ -33,6 +33,7 @@ export function runRules(run: RuleRun): RuleResults {
   const context: RunContext = {
     project: run.project,
     now: run.now,
+    ruleIds: run.rules.map((r) => r.meta.id),
     once: <T>(key: string, compute: () => T): T => {
       if (!memo.has(key)) memo.set(key, compute());
       return memo.get(key) as T;

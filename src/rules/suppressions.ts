@@ -80,7 +80,7 @@ function splitArgument(argument: string): { rules: string[]; reason: string } {
 function validate(rules: string[], reason: string, isRule: (id: string) => boolean): string | undefined {
   if (rules.length === 0) return 'name the rule to turn off, e.g. plan-disable-next-line phi/name -- reason';
   const unknown = rules.filter((rule) => !isRule(rule));
-  if (unknown.length > 0) return `unknown rule ${unknown.map((r) => `"${r}"`).join(', ')}: see "plan audit --help" for the rule ids`;
+  if (unknown.length > 0) return `unknown rule ${unknown.map((r) => `"${r}"`).join(', ')}: the rule ids are listed in plan's README`;
   if (!reason) return 'give a reason after " -- ", so reviewers know why the finding is not a problem';
   return undefined;
 }

@@ -23,6 +23,8 @@ export interface RunContext {
   project: Project;
   /** The clock of the run (`--now`). */
   now: Date;
+  /** The ids of every rule the tool has, for checking rule names users write. */
+  ruleIds: readonly string[];
   /** A value computed once per run and shared by every check that asks for it by `key`. */
   once<T>(key: string, compute: () => T): T;
 }

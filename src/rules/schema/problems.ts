@@ -2,7 +2,7 @@ import type { PlanFile } from '../../loading/project.js';
 import type { Rule, RuleMeta } from '../types.js';
 
 /** A rule that reports the problems loading found in posts and plan files under its id. */
-function loadProblemRule(meta: RuleMeta): Rule {
+export function loadProblemRule(meta: RuleMeta): Rule {
   return {
     meta,
     checkPost({ post, report }) {
@@ -41,11 +41,7 @@ export const date = loadProblemRule({
   docs: 'A publish_at or expires that is not a real date and time (YYYY-MM-DD HH:MM).',
 });
 
-export const config = loadProblemRule({
-  id: 'schema/config',
-  severity: 'error',
-  docs: 'plan.config.yaml against its schema: practice facts, timezone, rule settings, overrides.',
-});
+export { config } from './config.js';
 
 export const plans = loadProblemRule({
   id: 'schema/plans',
