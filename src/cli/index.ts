@@ -54,7 +54,7 @@ program
   .description('create a draft post in content/')
   .argument('<slug>', 'the file name, e.g. flu-shots-2026')
   .option('--at <when>', 'publish time in practice time, e.g. "2026-10-06 09:00" (default: tomorrow 09:00)')
-  .option('--networks <list>', 'comma-separated networks (default: every network in plans/networks.yaml)')
+  .option('--networks <list>', 'comma-separated networks (default: every network in plans/networks.yaml that publishes text alone)')
   .action(async (slug: string, options) => {
     const { runNewCommand } = await import('./commands/new.js');
     process.exitCode = await runNewCommand(slug, options, globals());
@@ -69,6 +69,34 @@ program
   .action(async (kind: string) => {
     const { runSchemaCommand } = await import('./commands/schema.js');
     process.exitCode = await runSchemaCommand(kind);
+  });
+
+// A reader that stops early (`plan audit | head`) is not a failure of plan: the rest of the output has nowhere to go.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
+program
+  .command('publish')
+  .description('publish due posts (ready, approved, clean, time come) exactly once, and record the results')
+  .option('--dry-run', 'print what would be sent where, and send nothing')
+  .option('--now <iso>', 'the time to publish as of (default: now)')
+  .option('--network <name>', 'publish to this network only')
+  .option('--commit', 'commit the publish record and push it (pulling with rebase when another run pushed first)')
+  .option('--catch-up', 'also publish posts more than 24 hours late')
+  .action(async (options) => {
+    const { runPublishCommand } = await import('./commands/publish.js');
+    process.exitCode = await runPublishCommand(options, globals());
+  });
+
+program
+  .command('status')
+  .description('the publish record: published (with links), due, failed (why), unknown (what to check)')
+  .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+  .option('--now <iso>', 'the time to report as of (default: now)')
+  .action(async (options) => {
+    const { runStatusCommand } = await import('./commands/status.js');
+    process.exitCode = await runStatusCommand(options, globals());
   });
 
 try {

@@ -21,6 +21,8 @@ export interface LedgerEntry {
   url?: string;
   /** Why it failed, or what a person must check; never a secret or PHI. */
   detail?: string;
+  /** Progress an attempt recorded before its last step (e.g. Instagram's container id). */
+  checkpoint?: Record<string, string>;
 }
 
 export interface Ledger {

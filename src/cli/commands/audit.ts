@@ -1,4 +1,4 @@
-import { appendFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { audit, auditExitCode, countFindings } from '../../audit/index.js';
 import { PlanError } from '../../errors.js';
@@ -35,11 +35,20 @@ export async function runAuditCommand(paths: string[], flags: AuditFlags, global
   const toTerminal = !flags.output && process.stdout.isTTY === true;
   const text = formatFindings(flags.format, report, { color: globals.color && toTerminal, reveal: flags.reveal === true });
   if (flags.output) {
-    await writeFile(path.resolve(globals.cwd, flags.output), text);
+    await writeReport(path.resolve(globals.cwd, flags.output), text, flags.output);
     process.stderr.write(`${summaryLine(report.counts, report.posts)} (report written to ${flags.output})\n`);
   } else process.stdout.write(text);
   if (flags.format === 'github' && process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, formatMarkdown(report));
   return auditExitCode(result.findings, maxWarnings);
+}
+
+async function writeReport(file: string, text: string, given: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+  } catch (error) {
+    throw new PlanError(`--output ${given}: could not write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
 }
 
 function refuseRevealWhereShared(flags: AuditFlags): void {

@@ -1,10 +1,15 @@
 import { PlanError } from '../../errors.js';
+import { readDateTime } from '../../loading/schemas/index.js';
 
 /** `--now`: an ISO date-time; the real clock when absent. */
 export function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();
+  // Date parses almost anything ("1" is 2001-01-01) and rolls 30 February into March: check the form and the date first.
+  const written = readDateTime(text.replace(/(:\d{2})\.\d+/, '$1'));
   const date = new Date(text);
-  if (Number.isNaN(date.getTime())) throw new PlanError(`--now "${text}" is not a date and time: use ISO 8601, e.g. 2026-10-06T09:00:00Z`);
+  if (typeof written === 'string' || Number.isNaN(date.getTime())) {
+    throw new PlanError(`--now "${text}" is not a date and time: use ISO 8601, e.g. 2026-10-06T09:00:00Z`);
+  }
   return date;
 }
 
