@@ -31,8 +31,16 @@ export async function attempt(publisher: Publisher, post: PreparedPost, previous
       return { state: 'published', url: settled.url, settled: true };
     }
   }
-  await record('attempting', post.checkpoint ? { checkpoint: post.checkpoint } : {});
-  const hooks = { checkpoint: (values: Record<string, string>) => record('attempting', { checkpoint: { ...post.checkpoint, ...values } }), log: settings.log };
+  let checkpoint = post.checkpoint;
+  const withCheckpoint = (extra: Partial<LedgerEntry> = {}) => (checkpoint ? { ...extra, checkpoint } : extra);
+  await record('attempting', withCheckpoint());
+  const hooks = {
+    checkpoint: (values: Record<string, string>) => {
+      checkpoint = { ...checkpoint, ...values };
+      return record('attempting', withCheckpoint());
+    },
+    log: settings.log,
+  };
   for (let tries = 1; ; tries++) {
     try {
       const published = await publisher.publish(post, hooks);
@@ -46,7 +54,7 @@ export async function attempt(publisher: Publisher, post: PreparedPost, previous
         await settings.sleep(wait);
         continue;
       }
-      return finish(failure, record);
+      return finish(failure, (state, extra) => record(state, withCheckpoint(extra)));
     }
   }
 }
