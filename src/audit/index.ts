@@ -4,6 +4,7 @@ import { PlanError } from '../errors.js';
 import { changedSince } from '../git/index.js';
 import { listMarkdown, readRepoFile } from '../loading/files.js';
 import { defaultPostId, parsePost, type Post } from '../loading/post.js';
+import { attachMediaFacts } from '../loading/media.js';
 import { CONFIG_FILE, findRoot, loadProject, type Project } from '../loading/project.js';
 import { PARSE_RULE } from '../loading/problems.js';
 import { LineIndex, pointRange } from '../loading/source.js';
@@ -53,12 +54,13 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 
 export async function loadPosts(root: string, timeZone: string): Promise<Post[]> {
   const files = await listMarkdown(root, CONTENT_DIR);
-  return Promise.all(
+  const posts = await Promise.all(
     files.map(async (file) => {
       const read = await readRepoFile(root, file);
       return read.ok ? parsePost(file, read.text, timeZone) : unreadablePost(file, `${path.basename(file)} ${read.message}`);
     }),
   );
+  return attachMediaFacts(root, posts);
 }
 
 function unreadablePost(file: string, message: string): Post {

@@ -4,6 +4,7 @@ import { LineIndex, pointRange, type SourceRange } from './source.js';
 import { parseYaml, type PositionedYaml, type YamlPath } from './yaml.js';
 import { PARSE_RULE, FIELD_RULE, problemsFromIssues, type LoadProblem } from './problems.js';
 import { resolveTime, type ResolvedTime } from './time.js';
+import type { MediaFact } from './media.js';
 
 /** A post as loaded from `content/`: what it says, where each part was written, and what is wrong with it. */
 export interface Post {
@@ -20,6 +21,8 @@ export interface Post {
   publishAt?: ResolvedTime;
   expires?: ResolvedTime;
   problems: LoadProblem[];
+  /** What the repository holds for each `media[i].file`, in the same order; set by `attachMediaFacts`. */
+  mediaFacts?: MediaFact[];
   /** Where a frontmatter field was written (the whole frontmatter's first line when it was not). */
   locate(path: YamlPath, part?: 'key' | 'value'): SourceRange;
 }

@@ -11,6 +11,8 @@ export interface NameDictionaries {
   surnames: ReadonlySet<string>;
   /** Lowercase names that are also ordinary English words (rose, june, will, mark, bill...). */
   nameWords: ReadonlySet<string>;
+  /** Lowercase ordinary English words (to tell "Pickerington" from "Therapy"). */
+  common: ReadonlySet<string>;
 }
 
 let cached: NameDictionaries | undefined;
@@ -36,6 +38,7 @@ export function loadNameDictionaries(): NameDictionaries {
       first: readList('first-names.txt'),
       surnames: readList('surnames.txt'),
       nameWords: readList('name-words.txt'),
+      common: readList('common-words.txt'),
     };
   }
   return cached;

@@ -59,11 +59,44 @@ export function maskComments(text: string): string {
   return text.replace(/<!--[\s\S]*?(?:-->|$)/g, blank);
 }
 
-export const URL_RE =
-  /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]+|\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|org|net|gov|edu|io|co|us|info|health|me|ly|gl|page|site|app|bio|link|ee|social|blog|care|fund|int|mil|ca|uk)\b(?:\/[^\s<>"'`)\]]*)?/gi;
-export const EMAIL_RE = /\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}\b/g;
+const SCHEME_URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]+/gi;
+/** A top-level domain ending a bare domain ("cedarvalleyhealth.com/flu"); the domain is expanded by hand. */
+const TLD_RE = /\.(?:com|org|net|gov|edu|io|co|us|info|health|me|ly|gl|page|site|app|bio|link|ee|social|blog|care|fund|int|mil|ca|uk)(?![a-z0-9-])/gi;
+const DOMAIN_CHAR = /[a-z0-9.-]/i;
+
+function collectUrls(text: string): Span[] {
+  const out: Span[] = [];
+  if (text.includes('://') || text.includes('www.')) {
+    SCHEME_URL_RE.lastIndex = 0;
+    for (const m of text.matchAll(SCHEME_URL_RE)) {
+      const v = trimUrl(m[0]);
+      if (v.length > 0) out.push({ start: m.index, end: m.index + v.length });
+    }
+  }
+  if (!text.includes('.')) return out;
+  TLD_RE.lastIndex = 0;
+  for (const m of text.matchAll(TLD_RE)) {
+    const tldEnd = m.index + m[0].length;
+    if (out.some((u) => m.index >= u.start && m.index < u.end)) continue;
+    let start = m.index;
+    while (start > 0 && DOMAIN_CHAR.test(text[start - 1]!)) start--;
+    while (start < m.index && !/[a-z0-9]/i.test(text[start]!)) start++;
+    if (start >= m.index) continue; // ".com" alone
+    if (start > 0 && /[@\w/]/.test(text[start - 1]!)) continue; // part of an email or a path
+    const label = text.slice(start, m.index);
+    if (/\.\./.test(label) || /^[\d.]+$/.test(label)) continue;
+    let end = tldEnd;
+    if (text[end] === '/') {
+      while (end < text.length && !/[\s<>"'`)\]]/.test(text[end]!)) end++;
+    }
+    const v = trimUrl(text.slice(start, end));
+    if (v.length > 0) out.push({ start, end: start + v.length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+export const EMAIL_RE = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}\b/g;
 export const HANDLE_RE = /(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])/g;
-const HASHTAG_RE = /(?<![\w&#])#[\p{L}\p{N}_]+/gu;
+const HASHTAG_RE = /(?<![\w&#])#(?=[\p{N}_]*\p{L})[\p{L}\p{N}_]+/gu;
 
 /** Trims trailing punctuation that is usually sentence punctuation, not part of a URL. */
 export function trimUrl(s: string): string {
@@ -115,14 +148,19 @@ export function splitSentences(text: string): Span[] {
     if (e > s) out.push({ start: s, end: e });
   };
   const n = text.length;
+  let depth = 0;
   for (let i = 0; i < n; i++) {
     const c = text[i]!;
     if (c === '\n') {
       push(i);
       start = i + 1;
+      depth = 0;
       continue;
     }
+    if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
     if (c !== '.' && c !== '!' && c !== '?') continue;
+    if (depth > 0) continue; // "(shared with permission!) it's…" is one sentence
     // Swallow runs of terminal punctuation and closing quotes/brackets.
     let j = i + 1;
     while (j < n && /[.!?"'”’)\]]/.test(text[j]!)) j++;
@@ -152,49 +190,77 @@ export function splitSentences(text: string): Span[] {
   return out;
 }
 
-const WORD_RE = /[\p{L}\p{M}](?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?(?:['’]s?)?/gu;
+const LETTER_RE = /[\p{L}\p{M}]/u;
 
+function isLetter(code: number, ch: string): boolean {
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER_RE.test(ch);
+}
+
+/**
+ * Words: letters with inner apostrophes or hyphens (O'Brien, Johnson-Reyes), plus a trailing
+ * possessive ('s or '). Returned in order with their sentence index.
+ */
 export function tokenize(words: string, sentences: Span[]): { tokens: Token[]; sents: Sentence[] } {
   const tokens: Token[] = [];
   const sents: Sentence[] = [];
+  const n = words.length;
   let si = 0;
-  WORD_RE.lastIndex = 0;
-  const all = [...words.matchAll(WORD_RE)];
-  let ti = 0;
+  let pos = 0;
   for (const s of sentences) {
     const first = tokens.length;
     let capCount = 0;
     let wordCount = 0;
-    while (ti < all.length && all[ti]!.index < s.start) ti++;
     let isFirst = true;
-    while (ti < all.length && all[ti]!.index < s.end) {
-      const m = all[ti]!;
-      const t = m[0];
-      const start = m.index;
-      const possessive = /['’]s?$/.test(t) && t.length > 2;
-      const base = t.replace(/['’]s?$/, '');
-      const bare = base.toLowerCase().replace(/’/g, "'");
-      const cap = /^\p{Lu}/u.test(t) && /\p{Ll}/u.test(base);
-      const upper = base.length >= 2 && !/\p{Ll}/u.test(base);
-      // A line that starts with an emoji or bullet still makes its first word initial.
-      tokens.push({
-        text: t,
-        bare,
-        start,
-        end: start + t.length,
-        cap,
-        upper,
-        possessive,
-        sentence: si,
-        initial: isFirst,
-        index: tokens.length,
-      });
+    pos = Math.max(pos, s.start);
+    while (pos < s.end) {
+      const code = words.charCodeAt(pos);
+      if (!isLetter(code, words[pos]!)) {
+        pos++;
+        continue;
+      }
+      const start = pos;
+      let end = pos + 1;
+      for (;;) {
+        if (end >= n) break;
+        const c = words.charCodeAt(end);
+        if (isLetter(c, words[end]!)) {
+          end++;
+          continue;
+        }
+        // Inner apostrophe or hyphen followed by a letter.
+        if ((c === 39 || c === 0x2019 || c === 45) && end + 1 < n && isLetter(words.charCodeAt(end + 1), words[end + 1]!)) {
+          end += 2;
+          continue;
+        }
+        break;
+      }
+      // Trailing possessive apostrophe ("Brightwaters'").
+      if (end < n && (words.charCodeAt(end) === 39 || words.charCodeAt(end) === 0x2019) && (end + 1 >= n || !isLetter(words.charCodeAt(end + 1), words[end + 1]!))) {
+        const prevCode = words.charCodeAt(end - 1);
+        if (prevCode === 115 || prevCode === 83) end++;
+      }
+      const t = words.slice(start, end);
+      pos = end;
+      const last = t.charCodeAt(t.length - 1);
+      const prev = t.length > 1 ? t.charCodeAt(t.length - 2) : 0;
+      let cut = 0;
+      if (last === 39 || last === 0x2019) cut = 1;
+      else if ((last === 115 || last === 83) && (prev === 39 || prev === 0x2019)) cut = 2;
+      const possessive = cut > 0 && t.length > 2;
+      const base = cut ? t.slice(0, t.length - cut) : t;
+      const lower = base.toLowerCase();
+      const bare = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+      const c0 = base[0]!;
+      const hasLower = base !== base.toUpperCase();
+      const cap = c0 !== c0.toLowerCase() && hasLower;
+      const upper = base.length >= 2 && !hasLower && base !== lower;
+      tokens.push({ text: t, bare, start, end, cap, upper, possessive, sentence: si, initial: isFirst, index: tokens.length });
       if (base.length > 3 || cap) {
         wordCount++;
         if (cap || upper) capCount++;
       }
       isFirst = false;
-      ti++;
     }
     sents.push({
       index: si,
@@ -211,12 +277,13 @@ export function tokenize(words: string, sentences: Span[]): { tokens: Token[]; s
 
 export function prepare(raw: string, field: PhiField): Doc {
   const text = maskComments(raw);
-  const urls = collect(URL_RE, text, trimUrl);
-  const emails = collect(EMAIL_RE, text);
+  const hasAt = text.includes('@');
+  const emails = hasAt ? collect(EMAIL_RE, text) : [];
+  const urls = collectUrls(text);
   // A URL match inside an email (the domain part) is the email's, not a URL.
-  const urlsOnly = urls.filter((u) => !overlaps(u, emails));
-  const handles = collect(HANDLE_RE, text).filter((h) => !overlaps(h, emails) && !overlaps(h, urlsOnly));
-  const hashtags = collect(HASHTAG_RE, text).filter((h) => !overlaps(h, urlsOnly));
+  const urlsOnly = emails.length ? urls.filter((u) => !overlaps(u, emails)) : urls;
+  const handles = hasAt ? collect(HANDLE_RE, text).filter((h) => !overlaps(h, emails) && !overlaps(h, urlsOnly)) : [];
+  const hashtags = text.includes('#') ? collect(HASHTAG_RE, text).filter((h) => !overlaps(h, urlsOnly)) : [];
   let words = text;
   if (urlsOnly.length || emails.length || handles.length || hashtags.length) {
     const arr = words.split('');

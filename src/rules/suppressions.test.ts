@@ -14,10 +14,11 @@ const covered = (s: { rules: string[]; reason: string; fromLine: number; toLine:
 
 describe('readSuppressions', () => {
   it('reads plan-disable-next-line in the body: it covers the line after the comment', () => {
-    const { suppressions, problems } = read('Intro\n<!-- plan-disable-next-line phi/name -- a staff member, named with consent -->\nThanks, Rosa!\n');
+    const comment = '<!-- plan-disable-next-line phi/name -- a staff member, named with consent -->';
+    const { suppressions, problems } = read(`Intro\n${comment}\nThanks, Rosa!\n`);
     expect(problems).toEqual([]);
     expect(suppressions.map(covered)).toEqual([{ rules: ['phi/name'], reason: 'a staff member, named with consent', fromLine: 8, toLine: 8 }]);
-    expect(suppressions[0]?.range).toEqual({ line: 7, column: 1, endLine: 7, endColumn: 77 });
+    expect(suppressions[0]?.range).toEqual({ line: 7, column: 1, endLine: 7, endColumn: comment.length + 1 });
   });
 
   it('reads plan-disable-line: it covers its own line', () => {
@@ -69,8 +70,8 @@ describe('readSuppressions', () => {
     const { suppressions, problems } = read('<!-- plan-disable-next-line phi/nmae -- typo -->\n<!-- plan-disable nope/* -- x -->\n<!-- plan-disable-line -- just because -->\n');
     expect(suppressions).toEqual([]);
     expect(problems.map((p) => [p.range.line, p.message])).toEqual([
-      [6, 'unknown rule "phi/nmae": see "plan audit --help" for the rule ids (in "plan-disable-next-line")'],
-      [7, 'unknown rule "nope/*": see "plan audit --help" for the rule ids (in "plan-disable")'],
+      [6, expect.stringMatching(/^unknown rule "phi\/nmae": .+ \(in "plan-disable-next-line"\)$/)],
+      [7, expect.stringMatching(/^unknown rule "nope\/\*": .+ \(in "plan-disable"\)$/)],
       [8, 'name the rule to turn off, e.g. plan-disable-next-line phi/name -- reason (in "plan-disable-line")'],
     ]);
   });

@@ -5,6 +5,7 @@ import { addDays, format } from 'date-fns';
 import { PlanError } from '../errors.js';
 import type { Project } from '../loading/project.js';
 import { NETWORK_IDS, readDateTime, type NetworkId } from '../loading/schemas/index.js';
+import { profileFor } from '../networks/index.js';
 
 export interface NewPostOptions {
   slug: string;
@@ -42,8 +43,10 @@ function publishTime(at: string | undefined, timeZone: string, now: Date): strin
 function chooseNetworks(list: string | undefined, project: Project): NetworkId[] {
   const enabled = NETWORK_IDS.filter((id) => project.networks.data?.[id]);
   if (list === undefined) {
-    if (enabled.length === 0) throw new PlanError('plans/networks.yaml enables no network: add an account there, or pass --networks');
-    return enabled;
+    // A new draft has no media yet: a network that needs an image (Instagram) would fail the audit straight away.
+    const textOnly = enabled.filter((id) => !profileFor(id).media.required);
+    if (textOnly.length === 0) throw new PlanError('plans/networks.yaml enables no network that publishes text alone: pass --networks');
+    return textOnly;
   }
   const named = list.split(',').map((n) => n.trim()).filter(Boolean);
   const unknown = named.filter((n) => !enabled.includes(n as NetworkId));
@@ -64,7 +67,8 @@ function postText(slug: string, when: string, networks: NetworkId[], project: Pr
     `objective: ${objectives[0] ?? ''}${objectives.length > 1 ? `   # one of: ${objectives.join(', ')}` : ''}`,
     'status: draft           # set to ready when it may publish',
     '---',
-    'Write the post here. General health information only: never anything about an individual patient.',
+    // The title keeps two fresh drafts from being reported as the same text.
+    `${title}: write the post here. General health information only: never anything about an individual patient.`,
     '',
   ].join('\n');
 }

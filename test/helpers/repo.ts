@@ -18,8 +18,10 @@ export const MINIMAL_PLANS: Record<string, string> = {
   'plans/objectives.yaml': 'objectives:\n  education: { label: Patient education, share: 60 }\n  new-patients: { label: Attract new patients, share: 40 }\n',
 };
 
-/** A post that passes every schema rule, with fields and body to taste. */
-export function post(fields: Record<string, string> = {}, body = 'Wash your hands for twenty seconds.\n'): string {
+let posts = 0;
+
+/** A post that audits clean, with fields and body to taste; each gets its own body text so no two are duplicates. */
+export function post(fields: Record<string, string> = {}, body = `Wash your hands for twenty seconds, tip ${++posts}.\n`): string {
   const all = { title: 'Handwashing basics', publish_at: '2030-01-07 09:00', networks: '[x]', objective: 'education', ...fields };
   const lines = Object.entries(all).map(([key, value]) => `${key}: ${value}`);
   return `---\n${lines.join('\n')}\n---\n${body}`;

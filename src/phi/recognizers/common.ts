@@ -32,6 +32,8 @@ export interface PostCues {
   personalSentences: Set<number>;
   /** Sentence indexes narrating a patient's case. */
   storySentences: Set<number>;
+  /** Sentence indexes inside a hypothetical scenario ("Imagine a 45-year-old runner…"). */
+  scenarioSentences: Set<number>;
 }
 
 export interface ScanState {
@@ -55,3 +57,27 @@ export const slice = (doc: Doc, start: number, end: number): string =>
 /** Is `text` (lowercased) an organisation-like handle, domain or email local part? */
 export const ORG_LIKE_RE =
   /(?:gov|health|hosp|hospital|clinic|medical|medicine|med(?:ctr|center)|care|cdc|who|nih|fda|dept|department|county|city|state|official|news|ymca|ywca|school|schools|district|univ|university|college|foundation|society|assoc|association|org|inc|llc|library|pharmacy|redcross|heart|cancer|lung|diabetes|ama|aap|acog|center|centre|church|ministries|fund|coalition|alliance|council|network|institute|program|project|lifeline|hotline|helpline|police|fire|ems|rescue|chamber|market|bakery|cafe|brewing|coffee|kitchen|restaurant|store|shop|company|farm|farms|team|club|league|athletics|sports|fc|radio|tv|times|post|press|daily|magazine|media|studio|studios|bank|insurance|realty|group|partners|solutions|services|marketing)/i;
+
+const ORG_LONG =
+  /(?:health|hosp|hospital|clinic|medical|medicine|medctr|healthcare|dept|department|county|official|news|ymca|ywca|school|schools|district|univ|university|college|foundation|society|assoc|association|library|pharmacy|redcross|cancer|diabetes|center|centre|church|ministries|coalition|alliance|council|network|institute|program|project|lifeline|hotline|helpline|police|sheriff|rescue|chamber|market|bakery|brewing|coffee|kitchen|restaurant|store|shop|company|farms|league|athletics|sports|radio|times|press|daily|magazine|media|studio|studios|insurance|realty|partners|solutions|services|marketing|rotary|kiwanis|scouts|legion|parks|government|state|city|village|township|academy|society|heart|lung|public)/i;
+const ORG_SHORT = new Set(
+  `cdc who nih fda ama aap acog aafp gov org inc llc co fc tv ems rec pta pto vfw oh usa us team club group fund care med doc docs hq official`.split(' '),
+);
+
+/**
+ * Is a handle, profile name or domain label an organisation's? Splits camelCase, dots,
+ * underscores and digits; short acronyms count only as whole parts ("busymamaof4" is not the AMA).
+ */
+export function orgLikeName(raw: string, isFirstName: (w: string) => boolean): boolean {
+  const s = raw.replace(/^@/, '');
+  if (ORG_LONG.test(s)) return true;
+  const parts = s
+    .split(/[._\-\d]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)
+    .filter(Boolean)
+    .map((p) => p.toLowerCase());
+  if (parts.some((p) => ORG_SHORT.has(p))) return true;
+  if (/(?:gov|org|inc|llc|official|hq)$/i.test(s)) return true;
+  // An acronym of three or more capitals with no first name beside it ("OhioAAFP").
+  if (/[A-Z]{3,}/.test(s.replace(/(?:RN|NP|MD|PA|DO|PT)$/, '')) && !parts.some((p) => isFirstName(p))) return true;
+  return false;
+}

@@ -9,9 +9,9 @@ import { add, slice, type ScanState } from './common.js';
 
 /** Runs of digit groups with single separators; shape is checked afterwards. */
 const PHONE_RE =
-  /(?<![\w.,/:$#%-])(?:\+\s?\d{1,3}[ .-]?)?(?:\(\s?0?\d{1,4}\s?\)[ .-]?)?(?:\(0\)[ .-]?)?\d{1,5}(?:[ .-]\d{1,5}){0,5}(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?(?![\w/%°]|[.,]\d|-\d)/g;
+  /(?<![\w.,/:$#%\u2013\u2014-])(?:\+\s?\d{1,3}[ .\u2013\u2014-]?)?(?:\(\s?0?\d{1,4}\s?\)[ .\u2013\u2014-]?)?(?:\(0\)[ .-]?)?\d{1,11}(?:[ .\u2013\u2014-]\d{1,5}){0,5}(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?(?![\w/%°]|:\d|[.,]\d|[-\u2013\u2014]\d)/g;
 
-const US_SHAPE = /^(?:\+?1[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]?\d{4}(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?$/i;
+const US_SHAPE = /^(?:\+?1[ .\u2013\u2014-]?)?(?:\(\d{3}\)|\d{3})[ .\u2013\u2014-]?\d{3}[ .\u2013\u2014-]?\d{4}(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?$/i;
 const TOLL_FREE = /^(?:800|833|844|855|866|877|888)/;
 const PHONE_WORDS =
   /\b(?:phone|ph|tel|telephone|cell|cellphone|mobile|number|no|call|calls|called|calling|text|texts|reach|contact|dial|fax|line|whatsapp|landline|#)\b\W{0,6}(?:\w+\W+){0,5}$/i;
@@ -21,7 +21,8 @@ const ORG_BEFORE =
   /\b(?:hotline|helpline|help line|lifeline|crisis|poison|control|department|dept|agency|office|center|centre|services|program|programme|bureau|commission|coalition|foundation|association|society|institute|pharmacy|hospital|clinic|county|city|state|public health|health department|medicare|medicaid|insurance|insurer|plan|ssa|irs|fema|support line|nurse line|national|federal|ohio|shiip|oshiip|ymca|library|school|church|quitline|quit line|1-800-quit-now|emergency|911|988)\b[^.!?\n]{0,60}$/i;
 /** Words that make a number a person's, even after an organisation. */
 const PERSONAL_NEAR =
-  /\b(?:his|her|hers|him|my|mine|patient'?s|home|cell|mobile|personal|mom'?s|dad'?s|mother'?s|father'?s|wife'?s|husband'?s|daughter'?s|son'?s|family'?s|you at|reach you|call you|text you|[A-Z][a-z]+'s)\b/;
+  /\b(?:his|her|hers|him|my|mine|patient['’]?s|home|cell|mobile|personal|mom['’]?s|dad['’]?s|mother['’]?s|father['’]?s|wife['’]?s|husband['’]?s|daughter['’]?s|son['’]?s|family['’]?s|you at|reach you|call you|text you|emergency contact|next of kin)\b/i;
+const NAMED_NEAR = /\b[A-Z][a-z]+['’]s\b(?!\s+(?:Hospital|Health|Clinic|Center|Office|Pharmacy|Lifeline|Line))/;
 
 function isDateLike(s: string): boolean {
   // 2026-10-06, 10-06-2026, 10.06.2026
@@ -36,12 +37,12 @@ export function recognizePhones(state: ScanState): void {
   const text = doc.words;
   PHONE_RE.lastIndex = 0;
   for (const m of text.matchAll(PHONE_RE)) {
-    let s = m[0].replace(/[ .-]+$/, '');
+    let s = m[0].replace(/[ .\u2013\u2014-]+$/, '');
     const start = m.index;
     const digits = s.replace(/\D/g, '');
     if (digits.length < 7 || digits.length > 15) continue;
     // Shapes that belong to other identifiers.
-    if (/^\d{3}-\d{2}-\d{4}$/.test(s)) continue; // SSN
+    if (/^\d{3}[-\u2013]\d{2}[-\u2013]\d{4}$/.test(s)) continue; // SSN
     if (/^\d{5}-\d{4}$/.test(s)) continue; // ZIP+4
     if (isDateLike(s)) continue;
     if (/^\d+$/.test(s) && digits.length !== 10 && !s.startsWith('+')) {
@@ -61,7 +62,7 @@ export function recognizePhones(state: ScanState): void {
     // The practice's own numbers, in any format.
     const key = phoneKey(s.replace(/\s?(?:x|ext\.?|extension)\s?\d+$/i, ''));
     if (practice.phoneDigits.has(key)) continue;
-    const personal = PERSONAL_NEAR.test(sent);
+    const personal = PERSONAL_NEAR.test(sent) || NAMED_NEAR.test(sent);
     const us10 = key.length === 10 ? key : digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : '';
     if (us10 && TOLL_FREE.test(us10) && !personal) continue; // hotlines and businesses
     if (ORG_BEFORE.test(before) && !personal) continue;
@@ -79,6 +80,7 @@ const ROLE_LOCAL =
 export function recognizeEmails(state: ScanState): void {
   const { doc, practice } = state;
   for (const e of doc.emails) {
+    if (doc.text[e.start - 1] === '@') continue; // a fediverse handle (see urls.ts)
     const value = doc.text.slice(e.start, e.end).toLowerCase();
     if (practice.emails.has(value)) continue;
     const [local = '', domain = ''] = value.split('@');

@@ -6,7 +6,7 @@
  */
 import { hostOf, isPracticeHost, isPracticeKey, type Practice } from '../practice.js';
 import { sentenceAt } from '../text.js';
-import { add, ORG_LIKE_RE, slice, type ScanState } from './common.js';
+import { add, ORG_LIKE_RE, orgLikeName, slice, type ScanState } from './common.js';
 
 /** Platforms whose paths (or subdomains) are one person's page. */
 const PERSONAL_PLATFORMS: { host: RegExp; path?: RegExp; profile?: boolean }[] = [
@@ -67,11 +67,22 @@ export interface UrlVerdict {
   personal: boolean;
 }
 
+function nameSlug(path: string, isFirstName: (w: string) => boolean, isSurname: (w: string) => boolean): boolean {
+  for (const seg of path.split('/')) {
+    const parts = decodeSafe(seg).toLowerCase().split(/[-_.+]+/).filter(Boolean);
+    for (let i = 0; i + 1 < parts.length; i++) {
+      if (isFirstName(parts[i]!) && isSurname(parts[i + 1]!)) return true;
+    }
+  }
+  return false;
+}
+
 export function classifyUrl(
   url: string,
   practice: Practice,
   isFirstName: (w: string) => boolean,
   personalContext: boolean,
+  isSurname: (w: string) => boolean = () => false,
 ): boolean {
   const raw = url.replace(/^(?:https?:\/\/)/i, '');
   const host = hostOf(raw);
@@ -90,16 +101,18 @@ export function classifyUrl(
       const user = m[0].replace(/^\/(?:u\/|in\/|@|\$|c\/|user\/|channel\/|profile\/)?/, '').replace(/^[@$]/, '');
       if (NON_PROFILE_SEGMENTS.test(user)) return false;
       if (isPracticeKey(practice, user)) return false;
-      if (ORG_LIKE_RE.test(user)) return false;
+      if (orgLikeName(user, isFirstName)) return false;
     }
     return true;
   }
   const sub = PERSONAL_SUBDOMAIN_HOSTS.exec(host);
   if (sub) return !isPracticeKey(practice, sub[1]!) && !ORG_LIKE_RE.test(sub[1]!);
   if (patientPath(path, query) && /(?:portal|chart|patient|mrn|record)/i.test(path + query)) return true;
+  // A person's full name in the path: /obituaries/edith-larkin, /f/sofia-ramirez-t1d.
+  if (nameSlug(path, isFirstName, isSurname)) return true;
   // A site named after a person: "carlarunsfordanny.org".
   const label = host.split('.').slice(0, -1).join('.').replace(/\.(?:example|co|com|org|net)$/, '').split('.').pop() ?? '';
-  if (label.length >= 8 && !ORG_LIKE_RE.test(label)) {
+  if (label.length >= 8 && (personalContext || !ORG_LIKE_RE.test(label))) {
     for (let k = Math.min(10, label.length - 3); k >= 4; k--) {
       if (isFirstName(label.slice(0, k))) {
         const remainder = label.slice(k);
@@ -131,10 +144,13 @@ function isIPv6(s: string): boolean {
 
 export function recognizeUrls(state: ScanState): void {
   const { doc, practice, dicts, cues } = state;
-  const isFirst = (w: string): boolean => dicts.first.has(w) && !dicts.nameWords.has(w);
+  const isFirst = (w: string): boolean => dicts.first.has(w) && !dicts.nameWords.has(w) && !dicts.common.has(w);
+  const staffWords = new Set(practice.staff.flatMap((s) => s.words));
+  const isSurname = (w: string): boolean =>
+    dicts.surnames.has(w) && !dicts.common.has(w) && !staffWords.has(w) && w.length >= 3;
   for (const u of doc.urls) {
     const url = doc.text.slice(u.start, u.end);
-    let personal = classifyUrl(url, practice, isFirst, cues.personal);
+    let personal = classifyUrl(url, practice, isFirst, cues.personal, isSurname);
     if (!personal && cues.personal) {
       const s = sentenceAt(doc, u.start);
       const ctx = s ? slice(doc, s.start, u.start) : slice(doc, u.start - 80, u.start);
@@ -171,28 +187,30 @@ export function recognizeIps(state: ScanState): void {
 
 const FEDIVERSE_SUFFIX = /\.(?:bsky\.social)$/i;
 
-export function isPersonalHandle(handle: string, practice: Practice): boolean {
+export function isPersonalHandle(handle: string, practice: Practice, isFirstName: (w: string) => boolean): boolean {
   const h = handle.replace(/^@/, '').toLowerCase();
   const base = h.replace(FEDIVERSE_SUFFIX, '').replace(/@.*$/, '');
   if (practice.handles.has(h) || practice.handles.has(base)) return false;
   if (isPracticeKey(practice, base)) return false;
-  if (ORG_LIKE_RE.test(base) || /(?:rotary|lions|kiwanis|scouts|pta|pto|4h|vfw|legion|rec|parks)/.test(base)) return false;
+  const original = handle.replace(/^@/, '').replace(FEDIVERSE_SUFFIX, '').replace(/@.*$/, '');
+  if (orgLikeName(original, isFirstName)) return false;
   // Staff members' own accounts.
   if (practice.staff.some((s) => s.last.length >= 4 && base.includes(s.last))) return false;
   return true;
 }
 
 export function recognizeHandles(state: ScanState): void {
-  const { doc, practice } = state;
+  const { doc, practice, dicts } = state;
+  const isFirst = (w: string): boolean => dicts.first.has(w);
   for (const h of doc.handles) {
     const v = doc.text.slice(h.start, h.end);
     if (/^@\d+$/.test(v)) continue; // "@ 10" style times are not handles
-    if (isPersonalHandle(v, practice)) add(state, 'handle', h.start, h.end, 6);
+    if (isPersonalHandle(v, practice, isFirst)) add(state, 'handle', h.start, h.end, 6);
   }
   // Fediverse handles "@user@instance.social" were read as emails by the tokenizer.
   for (const e of doc.emails) {
     if (doc.text[e.start - 1] !== '@') continue;
     const v = doc.text.slice(e.start - 1, e.end);
-    if (isPersonalHandle(v, practice)) add(state, 'handle', e.start - 1, e.end, 7);
+    if (isPersonalHandle(v, practice, isFirst)) add(state, 'handle', e.start - 1, e.end, 7);
   }
 }

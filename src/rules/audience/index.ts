@@ -1,3 +1,4 @@
 import type { Rule } from '../types.js';
+import { reach } from './reach.js';
 
-export const AUDIENCE_RULES: readonly Rule[] = [];
+export const AUDIENCE_RULES: readonly Rule[] = [reach];

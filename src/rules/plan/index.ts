@@ -1,3 +1,25 @@
 import type { Rule } from '../types.js';
+import { approval } from './approval.js';
+import { cadence } from './cadence.js';
+import { dstGap, dstRepeated } from './dst.js';
+import { duplicateText } from './duplicate-text.js';
+import { expired } from './expired.js';
+import { maxPerDay } from './max-per-day.js';
+import { mix } from './mix.js';
+import { objective } from './objective.js';
+import { readyPast } from './ready-past.js';
+import { slots } from './slots.js';
 
-export const PLAN_RULES: readonly Rule[] = [];
+export const PLAN_RULES: readonly Rule[] = [
+  objective,
+  mix,
+  cadence,
+  maxPerDay,
+  slots,
+  readyPast,
+  dstGap,
+  dstRepeated,
+  expired,
+  duplicateText,
+  approval,
+];

@@ -1,0 +1,203 @@
+/**
+ * Dates finer than a year tied to a person (calendar dates, weekdays, "yesterday", "last
+ * Tuesday", "born on Valentine's Day", dates in file names) and ages over 89 (including birth
+ * years that imply them). Event dates, holiday closures and observances are not a person's and
+ * are reported only when the sentence is about a specific patient.
+ */
+import { EVENT_CUE_RE } from '../lexicon.js';
+import { sentenceAt } from '../text.js';
+import { add, slice, type ScanState } from './common.js';
+
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const WEEKDAY_FULL = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const WEEKDAY = '(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)';
+const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+const YEAR = '(?:1[89]|20)\\d{2}';
+
+const DATE_PATTERNS: { re: RegExp; kind: 'calendar' | 'numeric' | 'relative' | 'weekday' | 'holiday' | 'month' }[] = [
+  {
+    re: new RegExp(`\\b(?:${WEEKDAY}\\.?,?\\s+)?${MONTH}\\.?\\s+${DAY}(?:,?\\s+${YEAR})?(?![\\d:])`, 'g'),
+    kind: 'calendar',
+  },
+  { re: new RegExp(`\\b(?:the\\s+)?${DAY}\\s+of\\s+${MONTH}(?:,?\\s+${YEAR})?\\b`, 'g'), kind: 'calendar' },
+  {
+    re: /(?<![\d/.])(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])(?:\/(?:(?:19|20)\d{2}|\d{2}))?(?![\d/])/g,
+    kind: 'numeric',
+  },
+  {
+    re: /(?<![\d.-])(?:(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[ T]\d{2}:\d{2}(?::\d{2})?)?|(?:0?[1-9]|1[0-2])[-.](?:0?[1-9]|[12]\d|3[01])[-.](?:19|20)\d{2})(?![\d-])/g,
+    kind: 'numeric',
+  },
+  {
+    re: new RegExp(
+      `\\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|past week(?:end)?|week(?:end)?)|last (?:night|week(?:end)?|month|${WEEKDAY_FULL}|${WEEKDAY_FULL} (?:morning|afternoon|evening|night))|next (?:week|month|${WEEKDAY_FULL})|earlier (?:today|this week)|the other day|over the weekend|(?:a|one|two|three|four|five|six|\\d{1,2}) (?:days?|weeks?) ago|(?:a|one|two|three|four|five|six|\\d{1,2}) (?:days?|weeks?) (?:later|earlier))\\b`,
+      'gi',
+    ),
+    kind: 'relative',
+  },
+  { re: new RegExp(`\\b${WEEKDAY_FULL}(?:['’]s)?(?:\\s+(?:morning|afternoon|evening|night))?\\b`, 'g'), kind: 'weekday' },
+  {
+    re: /\b(?:Christmas(?: Eve| Day)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?|Halloween|New Year['’]s(?: Eve| Day)?|Valentine['’]s Day|Mother['’]s Day|Father['’]s Day|Independence Day|(?:the )?Fourth of July|July 4th|Labor Day|Memorial Day|Veterans Day|St\.? Patrick['’]s Day|Leap Day)\b/g,
+    kind: 'holiday',
+  },
+  { re: new RegExp(`\\b(?:in|since|until|last|this|early|late|mid-?)\\s+(${MONTH.replace('May|', '')}|May)(?:\\s+${YEAR})?\\b`, 'g'), kind: 'month' },
+];
+
+/** A date introduced as a person's: "born", "DOB", "died", "admitted"... */
+const ANCHOR_BEFORE =
+  /\b(?:born(?:\s+on)?|dob|d\.o\.b\.?|date of birth|birth ?date|birthday(?:\s+(?:is|was|on))?|died(?:\s+on)?|passed(?: away)?(?:\s+on)?|admitted(?:\s+on)?|discharged(?:\s+on)?|date of service|dos|surgery(?:\s+(?:is|was|on))?|diagnosed(?:\s+on)?|delivered(?:\s+on)?|due(?: date)?(?:\s+(?:is|was|on))?|appointment(?:\s+(?:is|was|on))?|follow-?up(?:\s+(?:is|was|on))?|visit(?:\s+(?:is|was|on))?)\s*:?\s*$/i;
+/** Publication, validity and deadline dates are not a person's. */
+const PUBLICATION_BEFORE = /\b(?:updated|posted|published|effective|as of|valid|expires?|expiring|deadline|due by|through|until|starting|starts?|from|between|open|closed|reopens?|runs?)\s*:?\s*(?:on\s+)?$/i;
+
+export function recognizeDates(state: ScanState): void {
+  const { doc, cues } = state;
+  const text = doc.words;
+  for (const p of DATE_PATTERNS) {
+    p.re.lastIndex = 0;
+    for (const m of text.matchAll(p.re)) {
+      let start = m.index;
+      let end = start + m[0].length;
+      if (p.kind === 'month') {
+        // Only the month (and year) is the date; the preposition is not.
+        const mm = m[1]!;
+        start = start + m[0].indexOf(mm);
+      }
+      if (p.kind === 'weekday' || p.kind === 'holiday') {
+        end = start + m[0].replace(/['’]s$/, '').length;
+      }
+      const s = sentenceAt(doc, start);
+      const si = s?.index ?? -1;
+      const sent = s ? slice(doc, s.start, s.end) : '';
+      const before = slice(doc, Math.max(s?.start ?? 0, start - 40), start);
+      if (cues.hypothetical || cues.scenarioSentences.has(si)) continue;
+      const anchored = ANCHOR_BEFORE.test(before);
+      const personal = cues.personalSentences.has(si);
+      if (p.kind === 'numeric' && m[0].includes('/') && !/\/\d{2,4}$/.test(m[0])) {
+        // m/d without a year: not a fraction or a ratio.
+        const after = slice(doc, end, end + 12);
+        if (/^\s*(?:of|cup|tsp|tbsp|inch|in\b|mile|dose|tab|pill|mg|ml|oz|lb|hour|hr)/i.test(after) || /\d\s*$/.test(before)) continue;
+        if (!personal && !anchored) continue;
+      }
+      if (anchored) {
+        add(state, 'date', start, end, 3);
+        continue;
+      }
+      if (p.kind === 'month' || p.kind === 'holiday') {
+        // A month or a holiday on its own is a person's date only with a life event.
+        if (!personal) continue;
+        if (!/\b(?:born|birthday|died|passed|diagnos\w+|admitted|discharged|surgery|delivered|due|married|adopted|moved|since|started|finished)\b/i.test(sent)) continue;
+        add(state, 'date', start, end, 3);
+        continue;
+      }
+      if (p.kind === 'numeric' && /(?:19|20)\d{2}/.test(m[0])) {
+        // A full numeric date: a person's unless it dates a publication or an event.
+        if (personal || (!EVENT_CUE_RE.test(sent) && !PUBLICATION_BEFORE.test(before) && !state.cues.staffOnly)) {
+          add(state, 'date', start, end, 3);
+        }
+        continue;
+      }
+      if (!personal) continue;
+      if (PUBLICATION_BEFORE.test(before) && !cues.storySentences.has(si)) continue;
+      add(state, 'date', start, end, 3);
+    }
+  }
+}
+
+/** Ages in a media file name: harold-jenkins-91st-birthday.jpg, 100th-bday. */
+export function recognizeFileAges(state: ScanState): void {
+  const name = state.doc.text;
+  const base = name.lastIndexOf('/') + 1;
+  for (const m of name.slice(base).matchAll(/(?<![A-Za-z0-9])(9\d|1[01]\d)(?:st|nd|rd|th)?(?=[-_ ]?(?:birthday|bday|b-day|years?|yrs?|yo)\b)/gi)) {
+    add(state, 'age', base + m.index, base + m.index + m[0].length, 3);
+  }
+}
+
+/** Dates in a media file name: …-discharge-day-0412.jpg, 20260412. */
+export function recognizeFileDates(state: ScanState, personalFile: boolean): void {
+  const { doc } = state;
+  if (!personalFile) return;
+  const text = doc.text;
+  const base = text.lastIndexOf('/') + 1;
+  const name = text.slice(base);
+  for (const m of name.matchAll(/(?<![A-Za-z0-9])(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[-_ ]?(?:0?[1-9]|[12]\d|3[01])|(?:19|20)\d{2}[-_]?(?:0[1-9]|1[0-2])[-_]?(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:(?:19|20)?\d{2})?|(?:0?[1-9]|1[0-2])[-_](?:0?[1-9]|[12]\d|3[01]))(?![A-Za-z0-9])/g)) {
+    add(state, 'date', base + m.index, base + m.index + m[0].length, 3);
+  }
+}
+
+const AGE_NUM = '(?:9\\d|1[01]\\d|12[0-5])';
+const GROUP_BEFORE =
+  /\b(?:over|above|under|older than|younger than|ages|people|adults|patients|those|residents|individuals|americans|seniors|anyone|everyone|folks|men|women|population|group|groups|aged \d+ to|between)\s*$/i;
+const GROUP_AFTER = /^(?:\s*\+|\s*(?:and|&|or)\s+(?:older|over|up|above|more|beyond)|\s*years?\s+(?:and|or)\s+(?:older|over|up)|-?plus\b|\s*(?:to|-|–)\s*\d)/i;
+
+const AGE_PREFILTER = /\b(?:9\d|1[0-2]\d)(?:\b|st|nd|rd|th)|ninety|hundred|centenarian|nonagenarian|born|dob|d\.o\.b|birth|\(\s*1[89]\d\d/i;
+
+export function recognizeAges(state: ScanState, currentYear: number): void {
+  const { doc, cues } = state;
+  const text = doc.words;
+  if (!AGE_PREFILTER.test(text)) return;
+  const push = (start: number, end: number, needPersonal: boolean): void => {
+    const s = sentenceAt(doc, start);
+    const si = s?.index ?? -1;
+    if (cues.hypothetical || cues.scenarioSentences.has(si)) return;
+    const before = slice(doc, Math.max(s?.start ?? 0, start - 30), start);
+    const after = slice(doc, end, end + 20);
+    if (GROUP_BEFORE.test(before) || GROUP_AFTER.test(after)) return;
+    if (needPersonal && !cues.personalSentences.has(si) && !cues.personal) return;
+    add(state, 'age', start, end, 3);
+  };
+  const group = (re: RegExp, needPersonal: boolean, idx = 1): void => {
+    for (const m of text.matchAll(re)) {
+      const v = m[idx]!;
+      const start = m.index + m[0].indexOf(v);
+      push(start, start + v.length, needPersonal);
+    }
+  };
+  // Spelled out: "the ninety-six-year-old", "Ninety-one years old", "a hundred years old".
+  group(/\b((?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one |a )?hundred(?:[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)[- ](?:years?|yrs?)[- ]old)(?![- ]?s\b)/gi, false);
+  // 92-year-old, 92 years old, 92 yo
+  group(new RegExp(`\\b(${AGE_NUM}[- ](?:years?|yrs?)[- ]old)(?![- ]?s\\b)`, 'gi'), false);
+  group(new RegExp(`\\b(${AGE_NUM})\\s?(?:yo|y/o|y\\.o\\.)\\b`, 'gi'), false);
+  // aged 94, age 94
+  group(new RegExp(`\\b(?:aged?|age:)\\s+(${AGE_NUM})\\b`, 'gi'), false);
+  // turns 97, turned 100, is 94
+  group(new RegExp(`\\b(?:turns?|turned|turning|reached|reaches|celebrat\\w+|she['’]s|he['’]s|she is|he is|was|is|been|be|aged)\\s+(?:a\\s+(?:whopping|young|spry)\\s+)?(${AGE_NUM})\\b(?!\\s*(?:%|percent|pounds|lbs|miles|minutes|min|seconds|days|mg|mmhg|beats|bpm|degrees|°|\\/|-\\d|,\\d))`, 'gi'), true);
+  // 92nd birthday, Happy 100th
+  group(new RegExp(`\\b(${AGE_NUM}(?:st|nd|rd|th))(?=\\s+birthday|\\s*[,!]|\\s+(?:bday|b-day))`, 'gi'), true);
+  group(new RegExp(`\\bhappy\\s+(${AGE_NUM}(?:st|nd|rd|th))\\b`, 'gi'), false);
+  // "93 and still beating all of us"
+  group(new RegExp(`(?:^|[.!?]\\s+|\\n)(${AGE_NUM})\\s+(?:and|&)\\s+(?:still|counting|thriving|going|loving)`, 'gi'), false);
+  // Name, 94, / Name (91)
+  for (const m of text.matchAll(new RegExp(`(?:,\\s*|\\(\\s*)(${AGE_NUM})(?=[!?]*\\s*\\)|\\s*,|\\s+(?:and|who)\\b|\\s*$|\\s*\\n|[.!]\\s)`, 'gm'))) {
+    const v = m[1]!;
+    const start = m.index + m[0].indexOf(v);
+    const nameBefore = state.out.some((c) => c.type === 'name' && c.end <= m.index + 1 && m.index - c.end <= 2);
+    if (nameBefore) push(start, start + v.length, false);
+  }
+  // in her 90s, a centenarian
+  group(/\b(?:in\s+(?:his|her|their)\s+(?:(?:early|mid|late)[- ])?(90s|nineties|hundreds))\b/gi, false);
+  group(/\b(centenarian|supercentenarian|nonagenarian)\b/gi, true);
+  // Birth years that imply an age over 89.
+  for (const m of text.matchAll(/\b[Bb]orn\s+(?:in\s+|on\s+)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?((?:18|19)\d{2})\b/g)) {
+    const y = Number(m[1]);
+    if (currentYear - y >= 90 && currentYear - y <= 125) {
+      const start = m.index + m[0].lastIndexOf(m[1]!);
+      push(start, start + 4, false);
+    }
+  }
+  // Life spans: "Edith Larkin (1929–2026)".
+  for (const m of text.matchAll(/\(\s*((?:18|19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\s*\)/g)) {
+    const span = Number(m[2]) - Number(m[1]);
+    if (span >= 90 && span <= 125 && !cues.hypothetical) {
+      const start = m.index + m[0].indexOf(m[1]!);
+      add(state, 'age', start, start + 4, 3);
+    }
+  }
+  for (const m of text.matchAll(/\b(?:dob|d\.o\.b\.?|date of birth|birth ?date)\s*:?\s*(?:\d{1,2}\/\d{1,2}\/|[A-Z][a-z]+\.?\s+\d{1,2},?\s+)((?:18|19)\d{2})\b/gi)) {
+    const y = Number(m[1]);
+    if (currentYear - y >= 90 && currentYear - y <= 125) {
+      const start = m.index + m[0].lastIndexOf(m[1]!);
+      push(start, start + 4, false);
+    }
+  }
+}

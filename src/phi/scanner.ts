@@ -1,0 +1,169 @@
+/**
+ * The PHI scanner: runs the recognisers over one text, with the context logic and the practice
+ * allow-list, and resolves overlapping candidates.
+ */
+import {
+  computeTextCues,
+  HEALTH_EVENT_RE,
+  isGenericSentence,
+  NARRATIVE_RE,
+  sentenceHasRelation,
+  sentenceHasThirdPerson,
+  type TextCues,
+} from './context.js';
+import { loadNameDictionaries, type NameDictionaries } from './dictionaries.js';
+import { buildPractice, type Practice } from './practice.js';
+import type { Candidate, PostCues, ScanState } from './recognizers/common.js';
+import { recognizeEmails, recognizePhones } from './recognizers/contact.js';
+import { recognizeAges, recognizeDates, recognizeFileAges, recognizeFileDates } from './recognizers/dates.js';
+import { recognizeFileIds, recognizeIds } from './recognizers/ids.js';
+import { buildNameLexicon, recognizeFileNames, recognizeNames, type NameLexicon } from './recognizers/names.js';
+import { recognizeFilePhoto, recognizePhotos, recognizeStories, recognizeTestimonials } from './recognizers/narrative.js';
+import { recognizePlaces } from './recognizers/places.js';
+import { recognizeHandles, recognizeIps, recognizeUrls } from './recognizers/urls.js';
+import { prepare, type Doc } from './text.js';
+import { PHI_DESCRIPTIONS, PHI_RULE_BY_TYPE, type PhiField, type PhiMatch, type PhiScanner, type PracticeFacts } from './types.js';
+
+export interface ScannerOptions {
+  /** Year used to turn birth years into ages (default: the current year). */
+  currentYear?: number;
+}
+
+export function createPhiScanner(facts: PracticeFacts, options: ScannerOptions = {}): PhiScanner {
+  const practice = buildPractice(facts);
+  let lex: NameLexicon | undefined;
+  const currentYear = options.currentYear ?? new Date().getFullYear();
+  return {
+    scan(text: string, field: PhiField): PhiMatch[] {
+      if (typeof text !== 'string' || text.trim() === '') return [];
+      const dicts = loadNameDictionaries();
+      lex ??= buildNameLexicon(dicts, practice);
+      return scanText(text, field, practice, dicts, lex, currentYear);
+    },
+  };
+}
+
+function emptyCues(): PostCues {
+  return {
+    personal: false,
+    addressee: false,
+    hypothetical: false,
+    staffOnly: false,
+    personalSentences: new Set(),
+    storySentences: new Set(),
+    scenarioSentences: new Set(),
+  };
+}
+
+function scanText(
+  raw: string,
+  field: PhiField,
+  practice: Practice,
+  dicts: NameDictionaries,
+  lex: NameLexicon,
+  currentYear: number,
+): PhiMatch[] {
+  const doc = prepare(raw, field);
+  const state: ScanState = { doc, practice, dicts, out: [], mentions: [], cues: emptyCues() };
+
+  // Strong identifiers: no patient cue needed.
+  recognizeIds(state);
+  recognizePhones(state);
+  recognizeEmails(state);
+  recognizeIps(state);
+  recognizeHandles(state);
+
+  if (field === 'file') {
+    recognizeFileNames(state, lex);
+    const photo = recognizeFilePhoto(state);
+    const personalFile = photo || state.out.some((c) => c.type === 'name') || /(?:^|[-_/])patients?(?:[-_/.]|$)/i.test(doc.text);
+    recognizeFileDates(state, personalFile);
+    recognizeFileIds(state, personalFile);
+    recognizeFileAges(state);
+    state.cues.personal = state.out.some((c) => c.type === 'name');
+    recognizeUrls(state);
+    return finish(state);
+  }
+
+  const text = computeTextCues(doc);
+  state.cues.hypothetical = text.fiction;
+  for (const s of text.scenario) state.cues.scenarioSentences.add(s);
+
+  // Names, first with the text-only patient context, again if names reveal a patient.
+  const base = state.out.length;
+  const initial = (text.patient || field === 'alt') && !text.fiction;
+  recognizeNames(state, lex, initial);
+  const namedPatient = state.mentions.some((m) => m.kind === 'patient');
+  if (!initial && namedPatient && !text.fiction) {
+    state.out.length = base;
+    state.mentions.length = 0;
+    recognizeNames(state, lex, true);
+  }
+  finishCues(state, text);
+
+  recognizeUrls(state);
+  recognizeDates(state);
+  recognizeAges(state, currentYear);
+  recognizePlaces(state);
+  recognizeTestimonials(state);
+  recognizeStories(state);
+  recognizePhotos(state);
+  return finish(state);
+}
+
+function finishCues(state: ScanState, text: TextCues): void {
+  const { doc, cues } = state;
+  const patientMentions = state.mentions.filter((m) => m.kind === 'patient');
+  const handleReply = /^\s*(?:@\w|reply to @|replying to @)/i.test(doc.text) && state.out.some((c) => c.type === 'handle');
+  cues.personal = !text.fiction && (text.patient || patientMentions.length > 0 || handleReply);
+  cues.staffOnly = text.staffCue && !cues.personal;
+  cues.addressee = cues.personal && /\b(?:you|your)\b/i.test(doc.words);
+  if (text.fiction) return;
+  for (const s of doc.sentences) {
+    if (cues.scenarioSentences.has(s.index)) continue;
+    const w = doc.words.slice(s.start, s.end);
+    const generic = isGenericSentence(w);
+    const named = patientMentions.some((m) => m.start >= s.start && m.end <= s.end);
+    let personal = named || (text.specific.has(s.index) && !generic) || (cues.personal && text.person.has(s.index) && !generic);
+    if (!personal && cues.personal) {
+      personal =
+        sentenceHasThirdPerson(doc, s) ||
+        sentenceHasRelation(doc, s) ||
+        (cues.addressee && /\b(?:you|your)\b/i.test(w) && !generic) ||
+        /\b(?:they|their|them)\b/i.test(w) && !generic;
+    }
+    if (personal) cues.personalSentences.add(s.index);
+    if (text.story.has(s.index)) cues.storySentences.add(s.index);
+    else if (personal && !generic && HEALTH_EVENT_RE.test(w) && NARRATIVE_RE.test(w) && isNarrativeAboutPerson(doc, s.index, named)) {
+      cues.storySentences.add(s.index);
+    }
+  }
+}
+
+/** A named or pronoun-referenced patient with a health event, told as something that happened. */
+function isNarrativeAboutPerson(doc: Doc, si: number, named: boolean): boolean {
+  const s = doc.sentences[si]!;
+  const w = doc.words.slice(s.start, s.end);
+  if (named) return true;
+  return /\b(?:she|he|her|his|him|you|your|they|their)\b/i.test(w);
+}
+
+/** Types whose spans compete when they overlap (a number is one identifier). */
+const NUMERIC = new Set(['phone', 'fax', 'mrn', 'ssn', 'account', 'member-id', 'license', 'device-id', 'rx', 'plate', 'zip', 'ip', 'date', 'age']);
+
+function finish(state: ScanState): PhiMatch[] {
+  const c = state.out
+    .filter((x) => x.end > x.start)
+    .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const x of c) {
+    const clash = kept.some((k) => {
+      if (!(k.start < x.end && x.start < k.end)) return false;
+      if (NUMERIC.has(k.type) && NUMERIC.has(x.type)) return true;
+      return PHI_RULE_BY_TYPE[k.type] === PHI_RULE_BY_TYPE[x.type];
+    });
+    if (!clash) kept.push(x);
+  }
+  kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return kept.map((k) => ({ type: k.type, start: k.start, end: k.end, description: PHI_DESCRIPTIONS[k.type] }));
+}

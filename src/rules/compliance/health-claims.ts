@@ -1,0 +1,61 @@
+import type { Rule } from '../types.js';
+import { blankAddresses, publishedTexts, straighten } from './texts.js';
+
+export const healthClaims: Rule = {
+  meta: {
+    id: 'compliance/health-claims',
+    severity: 'error',
+    docs: 'Promises no treatment can keep ("cure", "guaranteed", "miracle", "100% effective"); a denial such as "there is no cure for the common cold" is fine.',
+  },
+  checkPost({ post, report }) {
+    for (const published of publishedTexts(post)) {
+      for (const claim of claimsIn(published.text)) {
+        report({
+          message: `"${claim.words}" promises a result no treatment can promise: say what it does and how well (e.g. "lowers the risk", "helps most people"), or remove it`,
+          range: published.place(claim.start, claim.end),
+          ...(published.network ? { network: published.network } : {}),
+        });
+      }
+    }
+  },
+};
+
+export interface Claim {
+  words: string;
+  start: number;
+  end: number;
+}
+
+// "miracle cure" and "guaranteed cure" are one claim, not two.
+const CLAIM =
+  /\b(?:(?:miracle|miraculous|guaranteed)[\s-]+(?:cures?|treatments?|drugs?|pills?|results?)|cur(?:e|es|ed|ing)|miracles?|miraculous(?:ly)?|guarantee(?:s|d|ing)?|(?:100\s?%|100 percent|one hundred percent)[\s-]+(?:effective|safe|cured?|guaranteed|success(?:ful)?|proven))\b/gi;
+
+const NEGATION = /^(?:no|not|never|nothing|none|nobody|neither|nor|without|cannot|can't|won't|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|hadn't|shouldn't|couldn't|wouldn't|ain't|[a-z]+n't)$/;
+// "not only", "no doubt": these do not deny what follows.
+const NOT_A_DENIAL = /^(?:only|just|doubt|wonder|matter|question|surprise)$/;
+const WORDS_LOOKED_BACK = 5;
+
+/** The claims in a text, whole words, without those denied ("no cure", "can't be cured") or called myths. */
+export function claimsIn(text: string): Claim[] {
+  const words = straighten(blankAddresses(text));
+  const claims: Claim[] = [];
+  for (const match of words.matchAll(CLAIM)) {
+    if (isDenied(words, match.index) || isMyth(words, match.index)) continue;
+    claims.push({ words: text.slice(match.index, match.index + match[0].length), start: match.index, end: match.index + match[0].length });
+  }
+  return claims;
+}
+
+/** A negation among the few words before, in the same clause. */
+function isDenied(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 120), at);
+  const clause = before.split(/[.!?;:,()\n—–]|\bbut\b/).pop() ?? '';
+  const words = (clause.toLowerCase().match(/[a-z']+/g) ?? []).slice(-WORDS_LOOKED_BACK);
+  return words.some((word, index) => NEGATION.test(word) && !NOT_A_DENIAL.test(words[index + 1] ?? ''));
+}
+
+/** "Myth: garlic cures the flu." states the claim to correct it. */
+function isMyth(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return /\bmyths?\b/i.test(text.slice(lineStart, at));
+}

@@ -1,0 +1,42 @@
+import { graphemeCount, type NetworkId } from '../../networks/index.js';
+import type { Rule } from '../types.js';
+import { formatNumber, rangeAt, skipBlank, targetsOf } from './targets.js';
+
+/** What each feed's fold link says. */
+const SEE_MORE_LABELS: Partial<Record<NetworkId, string>> = {
+  facebook: 'See more',
+  instagram: 'more',
+  linkedin: '…more',
+};
+
+const QUOTED_WORDS = 4;
+const QUOTED_CHARACTERS = 32;
+
+export const seeMore: Rule = {
+  meta: {
+    id: 'network/see-more',
+    severity: 'info',
+    docs: 'Where a feed folds a long text behind "see more": readers see only the part before it unless they tap.',
+  },
+  checkPost(context) {
+    const { post, report } = context;
+    for (const target of targetsOf(context)) {
+      const cut = target.profile.seeMoreCut(target.composed.text);
+      if (cut === undefined) continue;
+      const visible = target.composed.text.slice(0, cut).trimEnd();
+      const characters = `${formatNumber(graphemeCount(visible))} characters`;
+      const lines = visible.split('\n').length;
+      const shown = target.composed.text[cut] === '\n' ? `the first ${lines === 1 ? 'line' : `${lines} lines`} (${opening(visible)}, ${characters})` : `the first ${characters} (${opening(visible)})`;
+      const label = SEE_MORE_LABELS[target.network] ?? 'see more';
+      const message = `${target.profile.label} shows ${shown} and hides the rest behind "${label}": put what matters most before it`;
+      report({ message, range: rangeAt(post, target, skipBlank(target.composed.text, cut)), network: target.network });
+    }
+  },
+};
+
+/** The first few words, enough to recognise the text without repeating what it says. */
+function opening(text: string): string {
+  const words = text.trim().split(/\s+/).slice(0, QUOTED_WORDS).join(' ');
+  const short = [...words].slice(0, QUOTED_CHARACTERS).join('').trimEnd();
+  return `'${short}…'`;
+}

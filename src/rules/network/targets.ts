@@ -1,0 +1,88 @@
+import type { Post } from '../../loading/post.js';
+import type { Project } from '../../loading/project.js';
+import { pointRange, type SourceRange } from '../../loading/source.js';
+import { compose, profileFor, type AccountLimits, type ComposedText, type NetworkId, type NetworkProfile } from '../../networks/index.js';
+import type { PostCheckContext } from '../types.js';
+
+/** One network a post goes to: its profile (with the account's own limits) and the text it receives. */
+export interface NetworkTarget {
+  network: NetworkId;
+  profile: NetworkProfile;
+  composed: ComposedText;
+}
+
+/** The profile of a network with the limits its account in plans/networks.yaml sets. */
+export function accountProfile(project: Project, network: NetworkId): NetworkProfile {
+  const account = project.networks.data?.[network] as AccountLimits | undefined;
+  return profileFor(network, account);
+}
+
+export function isEnabled(project: Project, network: NetworkId): boolean {
+  return project.networks.data?.[network] !== undefined;
+}
+
+/** The text a network receives for a post: its variant or its body, plus the link. */
+export function composeFor(post: Post, network: NetworkId): ComposedText {
+  const { variants = {}, link } = post.frontmatter;
+  return compose({ body: post.body, variants, ...(link ? { link } : {}) }, network);
+}
+
+/**
+ * The networks a post names that plans/networks.yaml enables, each once. Networks it does not
+ * enable are schema/unknown-id's to report.
+ */
+export function targetsOf({ post, project, once }: PostCheckContext): NetworkTarget[] {
+  return once(`network/targets:${post.file}`, () => {
+    const named = [...new Set(post.frontmatter.networks ?? [])];
+    return named
+      .filter((network) => isEnabled(project, network))
+      .map((network) => ({ network, profile: accountProfile(project, network), composed: composeFor(post, network) }));
+  });
+}
+
+/** Where the character at `offset` of a composed text was written: its body line, the variant or the link field. */
+export function rangeAt(post: Post, target: NetworkTarget, offset: number): SourceRange {
+  const origin = target.composed.originAt(offset);
+  if (origin.from === 'variant') return variantLineRange(post, target.network, origin.line);
+  if (origin.from === 'link') return post.locate(['link']);
+  return bodyLineRange(post, origin.line);
+}
+
+/** Where the text as a whole was written: the variant field, or the body's first line. */
+export function textRange(post: Post, target: NetworkTarget): SourceRange {
+  return target.composed.from === 'variant' ? post.locate(['variants', target.network]) : rangeAt(post, target, 0);
+}
+
+/**
+ * A line of a variant: the file line itself when the variant is a literal block (`x: |-`), whose
+ * lines are the file's lines; the whole field otherwise (a one-line or folded value).
+ */
+function variantLineRange(post: Post, network: NetworkId, variantLine: number): SourceRange {
+  const field = post.locate(['variants', network]);
+  const indicator = post.lines.lineText(field.line).slice(field.column - 1);
+  const line = field.line + variantLine;
+  if (!/^\|[-+0-9]*\s*(#.*)?$/.test(indicator) || line > field.endLine) return field;
+  return lineRange(post, line);
+}
+
+/** The whole of a body line (1-based within the body) as a range of the file. */
+function bodyLineRange(post: Post, bodyLine: number): SourceRange {
+  return lineRange(post, post.lines.position(post.bodyOffset).line + bodyLine - 1);
+}
+
+/** A line of the file without its indentation and trailing blanks. */
+function lineRange(post: Post, line: number): SourceRange {
+  if (line > post.lines.lineCount) return pointRange(post.lines.lineCount);
+  const text = post.lines.lineText(line);
+  const indent = text.length - text.trimStart().length;
+  return { line, column: indent + 1, endLine: line, endColumn: Math.max(indent + 1, text.trimEnd().length + 1) };
+}
+
+/** The offset of the first non-blank character at or after `offset`. */
+export function skipBlank(text: string, offset: number): number {
+  let at = offset;
+  while (at < text.length && /\s/.test(text[at]!)) at++;
+  return at;
+}
+
+export const formatNumber = (n: number) => n.toLocaleString('en-US');

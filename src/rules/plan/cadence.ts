@@ -1,0 +1,46 @@
+import { PLAN_FILES, type Project } from '../../loading/project.js';
+import type { NetworkId } from '../../loading/schemas/index.js';
+import { profileFor } from '../../networks/index.js';
+import type { ProjectCheckContext, Rule } from '../types.js';
+import { hasPublishTime, isScheduled, isWithin, plannedWeeks, postsCountedBy, type TimedPost } from './schedule.js';
+import { describeDay, weekEnd } from './time.js';
+
+export const cadence: Rule = {
+  meta: {
+    id: 'plan/cadence',
+    severity: 'warning',
+    docs: 'A week (Monday to Sunday, practice time) with fewer ready posts on a network than its cadence.min_per_week in plans/networks.yaml: a gap in the calendar. Checked from next week to the week of the last ready post; posts whose file turns this rule off do not count.',
+  },
+  checkProject(context) {
+    const posts = postsCountedBy(cadence.meta, context).filter(hasPublishTime);
+    const weeks = plannedWeeks(posts.filter(isScheduled), context.now, context.project.timeZone);
+    for (const [network, minimum] of weeklyMinimums(context.project)) {
+      for (const week of weeks) checkWeek(context, posts, network, minimum, week);
+    }
+  },
+};
+
+function weeklyMinimums(project: Project): [NetworkId, number][] {
+  return Object.entries(project.networks.data ?? {}).flatMap(([network, account]) => {
+    const minimum = account?.cadence?.min_per_week;
+    return minimum ? [[network as NetworkId, minimum] as [NetworkId, number]] : [];
+  });
+}
+
+function checkWeek({ project, report }: ProjectCheckContext, posts: readonly TimedPost[], network: NetworkId, minimum: number, week: Date): void {
+  const end = weekEnd(week, project.timeZone);
+  const inWeek = posts.filter((post) => post.frontmatter.networks?.includes(network) && isWithin(post, week, end));
+  const ready = inWeek.filter(isScheduled).length;
+  if (ready >= minimum) return;
+  const drafts = inWeek.filter((post) => post.frontmatter.status !== 'ready').length;
+  const message = gapMessage(describeDay(week, project.timeZone), profileFor(network).label, ready, drafts, minimum);
+  report({ file: PLAN_FILES.networks, message, range: project.networks.locate([network, 'cadence', 'min_per_week']), network });
+}
+
+function gapMessage(week: string, network: string, ready: number, drafts: number, minimum: number): string {
+  const draftNote = drafts ? ` (and ${drafts} draft${drafts === 1 ? '' : 's'}, which will not publish until marked ready)` : '';
+  return (
+    `the week of ${week} has ${ready} ready ${network} post${ready === 1 ? '' : 's'}${draftNote}; the plan asks for at least ${minimum}: ` +
+    `add ${network} posts to that week or move some into it`
+  );
+}

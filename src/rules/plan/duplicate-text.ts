@@ -1,0 +1,70 @@
+import type { Post } from '../../loading/post.js';
+import type { NetworkId } from '../../loading/schemas/index.js';
+import type { SourceRange } from '../../loading/source.js';
+import { composeText, profileFor } from '../../networks/index.js';
+import type { ProjectCheckContext, Rule } from '../types.js';
+import { postsCountedBy } from './schedule.js';
+import { describeDay } from './time.js';
+
+export const duplicateText: Rule = {
+  meta: {
+    id: 'plan/duplicate-text',
+    severity: 'warning',
+    docs: 'Two posts that send the same text (ignoring case and spacing) to one network: networks reject or bury repeats, and plan publish will not send a text it already published there. Reported on the later post.',
+  },
+  checkProject(context) {
+    const first = new Map<string, Post>();
+    const repeats = new Map<Post, Map<Post, NetworkId[]>>();
+    for (const post of postsCountedBy(duplicateText.meta, context).sort(byTime)) {
+      for (const network of post.frontmatter.networks ?? []) {
+        const key = `${network}\n${normalised(textOf(post, network))}`;
+        const earlier = first.get(key);
+        if (!earlier) first.set(key, post);
+        else remember(repeats, post, earlier, network);
+      }
+    }
+    for (const [post, earlier] of repeats) {
+      if (!post.publishAt || post.publishAt.instant >= context.now) for (const [other, networks] of earlier) reportRepeat(context, post, other, networks);
+    }
+  },
+};
+
+function textOf(post: Post, network: NetworkId): string {
+  const { variants = {}, link } = post.frontmatter;
+  return composeText({ body: post.body, variants, ...(link === undefined ? {} : { link }) }, network);
+}
+
+function normalised(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function remember(repeats: Map<Post, Map<Post, NetworkId[]>>, post: Post, earlier: Post, network: NetworkId): void {
+  const byEarlier = repeats.get(post) ?? new Map<Post, NetworkId[]>();
+  byEarlier.set(earlier, [...(byEarlier.get(earlier) ?? []), network]);
+  repeats.set(post, byEarlier);
+}
+
+function reportRepeat({ project, report }: ProjectCheckContext, post: Post, earlier: Post, networks: NetworkId[]): void {
+  const where = networks.map((network) => profileFor(network).label).join(', ');
+  const when = earlier.publishAt ? ` (${describeDay(earlier.publishAt.instant, project.timeZone)})` : '';
+  const message =
+    `this post sends the same text to ${where} as ${earlier.file}${when}: networks reject or hide repeats, and plan publish will not send it twice. ` +
+    `Reword it, or give it its own variants for ${networks.length === 1 ? 'that network' : 'those networks'}`;
+  const network = networks.length === 1 ? { network: networks[0]! } : {};
+  report({ file: post.file, message, range: textRange(post, networks), ...network });
+}
+
+/** The variant of the first network that has one, otherwise the first line of the body. */
+function textRange(post: Post, networks: readonly NetworkId[]): SourceRange {
+  const withVariant = networks.find((network) => post.frontmatter.variants?.[network]?.trim());
+  if (withVariant) return post.locate(['variants', withVariant]);
+  const lead = post.body.length - post.body.trimStart().length;
+  const start = post.bodyOffset + lead;
+  const lineEnd = post.body.indexOf('\n', lead);
+  return post.lines.range(start, post.bodyOffset + (lineEnd === -1 ? post.body.length : lineEnd));
+}
+
+function byTime(a: Post, b: Post): number {
+  const time = (post: Post) => post.publishAt?.instant.getTime() ?? Infinity;
+  return time(a) - time(b) || a.file.localeCompare(b.file);
+}

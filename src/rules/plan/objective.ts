@@ -1,0 +1,31 @@
+import type { Post } from '../../loading/post.js';
+import { PARSE_RULE } from '../../loading/problems.js';
+import type { Rule } from '../types.js';
+
+export const objective: Rule = {
+  meta: {
+    id: 'plan/objective',
+    severity: 'warning',
+    docs: 'A post without an objective from plans/objectives.yaml, so it cannot count toward the objective mix (an objective the plan does not define is schema/unknown-id).',
+  },
+  checkPost({ post, project, report }) {
+    const ids = Object.keys(project.objectives.data?.objectives ?? {});
+    if (ids.length === 0 || post.frontmatter.objective !== undefined || !isReadable(post) || writesField(post, 'objective')) return;
+    report({
+      message: `this post has no objective: add "objective:" with what it is for, one of ${ids.join(', ')} (see plans/objectives.yaml)`,
+      range: post.locate([]),
+    });
+  },
+};
+
+function isReadable(post: Post): boolean {
+  return !post.problems.some((problem) => problem.rule === PARSE_RULE);
+}
+
+// A field written with a bad value is left out of the frontmatter and reported by the schema rules;
+// it is there when it has a place of its own, not the whole frontmatter's.
+function writesField(post: Post, field: string): boolean {
+  const whole = post.locate([]);
+  const own = post.locate([field], 'key');
+  return own.line !== whole.line || own.column !== whole.column || own.endLine !== whole.endLine || own.endColumn !== whole.endColumn;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { post, runOn } from '../../../test/helpers/rules.js';
+import { readyPast } from './ready-past.js';
+
+// 10:00 am in New York.
+const NOW = '2026-12-01T15:00:00Z';
+
+const withFields = (fields: string) => post(`title: Post\nnetworks: [x, facebook]\napproved_by: Dr. Priya Natarajan\n${fields}`);
+
+async function messages(fields: string) {
+  const { findings } = await runOn([readyPast], { 'content/a.md': withFields(fields) }, NOW);
+  return findings;
+}
+
+describe('plan/ready-past', () => {
+  it('is an error for a ready post whose time has just passed: it would publish on merge', async () => {
+    const findings = await messages('publish_at: 2026-12-01 09:00\nstatus: ready');
+    expect(findings).toEqual([
+      expect.objectContaining({
+        rule: 'plan/ready-past',
+        severity: 'error',
+        line: 5,
+        network: null,
+        message:
+          'this ready post was due Tue Dec 1, 9:00 am, which has passed: it will publish on X, Facebook the moment this change is merged. ' +
+          'Set a later publish_at if that is not what you want',
+      }),
+    ]);
+  });
+
+  it('fires at exactly the publish time', async () => {
+    expect(await messages('publish_at: 2026-12-01 10:00\nstatus: ready')).toHaveLength(1);
+    expect(await messages('publish_at: 2026-12-01 10:01\nstatus: ready')).toEqual([]);
+  });
+
+  it('says a post more than 24 hours late will be reported as missed', async () => {
+    const findings = await messages('publish_at: 2026-11-30 09:00\nstatus: ready');
+    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('more than 24 hours ago: plan publish will report it as missed on X, Facebook')]);
+  });
+
+  it('leaves drafts and expired posts alone', async () => {
+    expect(await messages('publish_at: 2026-12-01 09:00\nstatus: draft')).toEqual([]);
+    expect(await messages('publish_at: 2026-12-01 09:00\nstatus: ready\nexpires: 2026-12-01 09:30')).toEqual([]);
+  });
+});
