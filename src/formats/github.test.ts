@@ -48,7 +48,7 @@ describe('formatGithub', () => {
     expect(lines.filter((l) => l.startsWith('::warning ')).length).toBe(10);
     expect(lines.filter((l) => l.startsWith('::notice ')).length).toBe(3);
     expect(lines.at(-2)).toBe('3 more findings not annotated (GitHub shows 10 of each kind per step): see the job summary or run "plan audit" locally.');
-    expect(lines.at(-1)).toBe('3 posts checked: 26 problems (12 errors, 11 warnings, 3 info)');
+    expect(lines.at(-1)).toBe('3 posts checked: 23 problems (12 errors, 11 warnings) (3 notes)');
   });
 
   it('prints only the summary when there is nothing to report', () => {

@@ -26,8 +26,10 @@ export function plural(count: number, word: string, pluralWord = `${word}s`): st
 }
 
 export function summaryLine(counts: Counts, posts: number): string {
-  const total = counts.error + counts.warning + counts.info;
+  const problems = counts.error + counts.warning;
   const checked = `${plural(posts, 'post')} checked`;
-  if (total === 0) return `${checked}: no problems found`;
-  return `${checked}: ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info)`;
+  // Info findings are notes (a "see more" cut, a post outside its slots): worth a look, never a problem.
+  const notes = counts.info > 0 ? ` (${plural(counts.info, 'note')})` : '';
+  if (problems === 0) return `${checked}: no problems found${notes}`;
+  return `${checked}: ${plural(problems, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')})${notes}`;
 }

@@ -142,7 +142,7 @@ describe('plan audit: output options', () => {
     const written = await runPlan(['audit', '--format', 'json', '--output', 'reports/audit.json', '--now', FIXED_NOW], { cwd: repo.root });
     expect(written.code).toBe(1);
     expect(written.stdout).toBe('');
-    expect(written.stderr).toBe('1 post checked: 1 problem (1 error, 0 warnings, 0 info) (report written to reports/audit.json)\n');
+    expect(written.stderr).toBe('1 post checked: 1 problem (1 error, 0 warnings) (report written to reports/audit.json)\n');
     const direct = await runPlan(['audit', '--format', 'json', '--now', FIXED_NOW], { cwd: repo.root });
     expect(readFileSync(path.join(repo.root, 'reports/audit.json'), 'utf8')).toBe(direct.stdout);
   });

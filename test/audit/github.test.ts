@@ -23,7 +23,7 @@ describe('plan audit --format github', () => {
     expect(kinds).toEqual([...Array(10).fill('error'), ...Array(10).fill('warning')]);
     expect(lines.slice(-2)).toEqual([
       '3 more findings not annotated (GitHub shows 10 of each kind per step): see the job summary or run "plan audit" locally.',
-      '13 posts checked: 23 problems (12 errors, 11 warnings, 0 info)',
+      '13 posts checked: 23 problems (12 errors, 11 warnings)',
     ]);
   });
 
@@ -37,7 +37,7 @@ describe('plan audit --format github', () => {
     expect(text.startsWith('## earlier step\n## plan audit\n')).toBe(true);
     expect(text.match(/^\| \d+:\d+ \| 🛑 error /gm)).toHaveLength(12);
     expect(text.match(/^\| \d+:\d+ \| ⚠️ warning /gm)).toHaveLength(11);
-    expect(text).toContain('13 posts checked: 23 problems (12 errors, 11 warnings, 0 info)');
+    expect(text).toContain('13 posts checked: 23 problems (12 errors, 11 warnings)');
   });
 
   it('escapes a file name and a message so that they cannot break the command', async () => {
