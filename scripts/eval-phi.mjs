@@ -63,7 +63,8 @@ const records = readFileSync(corpusPath, 'utf8')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l));
 const scanner = createPhiScanner(PRACTICE);
-scanner.scan('warm up', 'body'); // load the dictionaries outside the timing
+// Warm up (dictionaries, JIT) outside the timing.
+for (const r of records) scanner.scan(r.text, r.field);
 
 let tp = 0;
 let fn = 0;

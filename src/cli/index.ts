@@ -33,6 +33,7 @@ program
   .option('--output <file>', 'write the report to FILE instead of the terminal')
   .option('--max-warnings <n>', 'exit with 1 when there are more than N warnings')
   .option('--quiet', 'show errors only')
+  .option('--notes', 'also list info findings (notes) in the pretty format; they are always counted')
   .option('--now <iso>', 'the time to check against (default: now), e.g. 2026-10-06T09:00:00Z')
   .option('--reveal', 'show the text PHI findings matched (local terminal only; refused in CI)')
   .action(async (paths: string[], options) => {
@@ -97,6 +98,40 @@ program
   .action(async (options) => {
     const { runStatusCommand } = await import('./commands/status.js');
     process.exitCode = await runStatusCommand(options, globals());
+  });
+
+program
+  .command('review')
+  .description('what a pull request will publish: each new or changed post as each network shows it, with its findings')
+  .requiredOption('--base <ref>', 'the branch the pull request merges into, e.g. origin/main')
+  .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'github', 'json']).default('markdown'))
+  .option('--now <iso>', 'the time to review as of (default: now)')
+  .option('--comment', "post the review as the pull request's one comment, updated in place (GitHub Actions)")
+  .action(async (options) => {
+    const { runReviewCommand } = await import('./commands/review.js');
+    process.exitCode = await runReviewCommand(options, globals());
+  });
+
+program
+  .command('calendar')
+  .description('the posts week by week, with the plan cadence and observances')
+  .option('--from <date>', 'the first week shown (its Monday), e.g. 2026-11-30 (default: this week)')
+  .option('--weeks <n>', 'how many weeks to show (default: 8)')
+  .addOption(new Option('--format <format>', 'output format').choices(['table', 'ics', 'json']).default('table'))
+  .action(async (options) => {
+    const { runCalendarCommand } = await import('./commands/calendar.js');
+    process.exitCode = await runCalendarCommand(options, globals());
+  });
+
+program
+  .command('preview')
+  .description('a post as each network will show it: the text it receives, its count and what is cut behind "see more"')
+  .argument('<post>', 'the post file, e.g. content/2026/10/flu-shots.md')
+  .option('--network <name>', 'preview this network only')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .action(async (post: string, options) => {
+    const { runPreviewCommand } = await import('./commands/preview.js');
+    process.exitCode = await runPreviewCommand(post, options, globals());
   });
 
 try {

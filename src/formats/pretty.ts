@@ -10,13 +10,15 @@ const LABELS: Record<Severity, string> = { error: 'error', warning: 'warning', i
 export function formatPretty(report: FindingsReport, options: PrettyOptions): string {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
-  for (const [file, findings] of groupByFile(report.findings)) {
+  const listed = options.notes === false ? report.findings.filter((f) => f.severity !== 'info') : report.findings;
+  for (const [file, findings] of groupByFile(listed)) {
     out.push(paint.underline(file));
     for (const finding of findings) out.push(...formatFinding(finding, findings, report, options, paint));
     out.push('');
   }
   const counts = report.counts;
-  const summary = summaryLine(counts, report.posts);
+  const hidden = report.findings.length - listed.length;
+  const summary = `${summaryLine(counts, report.posts)}${hidden > 0 ? ': list them with --notes' : ''}`;
   const mark = counts.error > 0 ? paint.red('✖') : counts.warning > 0 ? paint.yellow('⚠') : paint.green('✔');
   out.push(`${mark} ${summary}`);
   return `${out.join('\n')}\n`;

@@ -17,6 +17,8 @@ export interface PrettyOptions {
   color: boolean;
   /** Show the matched text of PHI findings (local terminal only; the CLI refuses it in CI). */
   reveal: boolean;
+  /** List info findings too; without it they are only counted (they are advice, and many). */
+  notes?: boolean;
 }
 
 export const isPhiRule = (rule: string) => rule.startsWith('phi/');

@@ -9,17 +9,17 @@ import { sentenceText, type Doc, type Sentence } from './text.js';
 
 /** Words after "patient" that make it an adjective ("patient portal"), not a person. */
 const PATIENT_ADJ_NEXT =
-  /^\s+(?:portal|experience|line|care|safety|privacy|education|advocate|advocacy|coordinator|rights|forms?|information|info|satisfaction|survey|services|access|records?|intake|centered|centred|walking|support|appreciation|tips?|feedback|resources?|visits?|appointments?|population|panel|groups?|community|base|volume|messages?|accounts?|outcomes|stories|story|questions?|reviews?|parking|entrance|famil(?:y|ies)|day|week|month|year|of the|spotlight|registration|check-in|lounge|room|rooms|charts?|data|liaison|navigator|engagement|education|handouts?|instructions|materials|flow|load|needs|trust)\b/i;
+  /^\s+(?:portal|experience|line|care|safety|privacy|education|advocate|advocacy|coordinator|rights|forms?|information|info|satisfaction|survey|services|access|records?|intake|centered|centred|walking|support|appreciation|tips?|feedback|resources?|visits?|appointments?|population|panel|groups?|community|base|volume|messages?|accounts?|outcomes|stories|story|questions?|reviews?|parking|entrance|famil(?:y|ies)|day|week|month|year|of the|spotlight|registration|check-in|lounge|room|rooms|charts?|data|liaison|navigator|engagement|education|handouts?|instructions|materials|flow|load|needs|trust|advisory|council|ambassadors?|representatives?|relations|financial|assistance|centered|centred|owned|friendly|first|voices?)\b/i;
 
 /** A specific individual: "a patient", "our newest patient", "the gentleman", "one of our patients". */
 const SINGULAR_REF_RE =
-  /\b(?:a|an|one|this|that|the|our)\s+(?:[\w'’-]+\s+){0,3}?(patient|gentleman|lady|toddler|teen|teenager|newborn|infant|kiddo|youngster|preschooler|little (?:guy|girl|boy|one|man|lady)|young (?:man|woman|lady)|older (?:man|woman|gentleman|lady)|elderly (?:man|woman|gentleman|lady))(?![\w'’-])|\bone of our (?:[\w'’-]+\s+){0,2}?(?:patients|kids|families|moms|dads|seniors|regulars|babies|newborns|teens)\b|\b(?:a|an|one|our|this|the)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:year|month|week|day)[- ]old(?![- ]?s\b)/gi;
+  /\b(?:a|an|one|this|that|the|our)\s+(?:[\w'’-]+\s+){0,3}?(patient|gentleman|lady|toddler|teen|teenager|newborn|infant|kiddo|youngster|preschooler|little (?:guy|girl|boy|one|man|lady)|young (?:man|woman|lady)|older (?:man|woman|gentleman|lady)|elderly (?:man|woman|gentleman|lady))(?:['’]s)?(?![\w'’-])|\bone of our (?:[\w'’-]+\s+){0,2}?(?:patients|kids|families|moms|dads|seniors|regulars|babies|newborns|teens)\b|\b(?:a|an|one|our|this|the)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:year|month|week|day)[- ]old(?![- ]?s\b)/gi;
 
 /** Any specific person, by role or kin: "a dairy farmer from…", "the Millbrook High quarterback", "someone's grandpa". */
 const PERSON_NOUN_ALT =
   'gentleman|gent|lady|man|woman|boy|girl|toddler|teen|teenager|baby|infant|newborn|kid|kiddo|child|youngster|preschooler|kindergartner|senior|veteran|vet|student|teacher|goalie|athlete|player|runner|swimmer|pitcher|quarterback|cheerleader|dancer|guy|gal|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|granny|grandson|granddaughter|wife|husband|son|daughter|friend|neighbor|neighbour|farmer|driver|trucker|supervisor|worker|firefighter|officer|mechanic|retiree|widow|widower|mama|papa|dude|fella|lad|lass|tyke|tot|twins|triplets|regular|cyclist|biker|hiker|golfer|coach|pastor|nun|marine|soldier|sailor|nanny|babysitter|caregiver|little one|little guy|little girl|little man|young man|young woman|young lady|older man|older woman|superstar|champ|warrior|fighter|survivor|mama bear|newlywed|bride|groom|mom-to-be|dad-to-be';
 const PERSON_REF_RE = new RegExp(
-  `\\b(?:a|an|one|this|that|the|our)\\s+(?:(?!(?:a|an|the|this|that|our|one|my|your|his|her|their)\\s)[\\w'’-]+\\s+){0,3}?(?:${PERSON_NOUN_ALT})(?![\\w'’-])|\\b(?:someone|somebody|a friend|a neighbor)['’]s\\s+(?:${PERSON_NOUN_ALT})\\b|\\b(?:a|an|the|this|one)\\s+(?:[\\w'’-]+\\s+){0,3}?[a-z]+(?:er|ist|or|ian)\\s+(?:who|whose|from|with)\\b|\\b(?:a|an|the|this|one|our)\\s+\\d{5}\\s+(?:${PERSON_NOUN_ALT})\\b`,
+  `\\b(?:a|an|one|this|that|the|our)\\s+(?:(?!(?:a|an|the|this|that|our|one|my|your|his|her|their)\\s)[\\w'’-]+\\s+){0,3}?(?:${PERSON_NOUN_ALT})(?:['’]s)?(?![\\w'’-])(?!\\s+(?:Living|Center|Centre|Care|Apartments|Housing|Services|Citizens|Home|Homes|Village|Community|Day|Night|Month|Week|Program|Programs|Class|Classes|Team|Club|League|Division|Society|Fair|Expo|Health|Clinic|Games|Olympics|Prom|Night|Discount|Menu|Living))|\\b(?:someone|somebody|a friend|a neighbor)['’]s\\s+(?:${PERSON_NOUN_ALT})\\b|\\b(?:a|an|the|this|one)\\s+(?:[\\w'’-]+\\s+){0,3}?[a-z]+(?:er|ist|or|ian)\\s+(?:who|whose|from|with)\\b|\\b(?:a|an|the|this|one|our)\\s+\\d{5}\\s+(?:${PERSON_NOUN_ALT})\\b|\\b(?:our|the|my)\\s+(?:very\\s+)?(?:favorite|favourite|fave|newest|youngest|oldest|bravest|toughest|longtime|long-time|littlest|tiniest|sweetest|resident)\\s+(?!(?:\\w+\\s+)?(?:tech|techs|technician|nurse|nurses|doctor|doctors|physician|provider|manager|assistant|receptionist|coordinator|scheduler|biller|educator|pharmacist|volunteer|staff|team|employee|colleague|ma|np|pa|rn|md)\\b)[a-z]+(?!\\s+(?:tips?|recipe|thing|things|part|way|time|season|place|spot|day|week|month|book|song|snack|question|questions|team|staff|nurses?|doctors?|clinicians?|providers?|office|portal|app|resources?))\\b`,
   'i',
 );
 const STAFF_ROLE_REF = /\b(?:our|the)\s+(?:new |newest |longtime |own )?(?:doctor|provider|physician|nurse|practitioner|coordinator|manager|director|receptionist|scheduler|counselor|educator|contractor|member|tech|technician|assistant|biller|supervisor)\b/i;
@@ -33,6 +33,13 @@ export const SCENARIO_RE =
 
 const LIFE_EVENT_RE =
   /\b(?:passed away|rest in peace|condolences|our hearts are with|in loving memory|celebration of life|funeral|visitation|was born|were born|welcome to the world|happy \d{1,3}(?:st|nd|rd|th) birthday|happy birthday to (?!our own|our |dr\b|all\b)|get well soon|prayers for|pray for|in your prayers|rang the bell|ringing the bell|patient of the (?:month|week|year)|patient spotlight|patient success stor(?:y|ies)|welcome back,|so good to see you|so proud of (?:you|him|her)|we're thrilled|we’re thrilled|discharge day|first steps|last chemo|cancer-free|cancer free)\b/i;
+
+const DEFINITE_CASE_RE =
+  /\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,2}?(?:man|woman|boy|girl|gentleman|lady|toddler|teen|teenager|baby|kid|child|patient|guy|mom|dad|grandma|grandpa|cyclist|driver|runner|player)\s+who\s+(?:\w+ed|was|had|came|fell|broke|left|got|went|ran|passed|lost|brought)\b/i;
+
+/** Staff news: a sentence about a colleague's career, not a patient's case. */
+const STAFF_NEWS_RE =
+  /\b(?:retir(?:es|ing|ement)|work anniversary|years (?:with us|at cedar|here|on our team)|joins? (?:our|the) (?:team|practice|staff)|joined (?:our|the) (?:team|practice|staff)|new hire|newest member|welcome (?:dr|to the team)|residency|fellowship|board[- ]certifi\w+|promot(?:ed|ion)|medical director|employee of the month|staff appreciation)\b/i;
 
 const THIRD_PERSON_RE = /\b(?:she|he|her|his|him|hers|herself|himself)\b/i;
 const RELATION_POSSESSIVE_RE =
@@ -53,8 +60,22 @@ export interface TextCues {
   scenario: Set<number>;
 }
 
+/** Advice to the reader ("Walk with a friend.", "Wear shoes with good grip."): not a case told. */
+const ADVICE_RE =
+  /^(?:walk|stay|wear|drink|eat|wash|avoid|use|keep|try|bring|stretch|layer|dress|limit|choose|cover|protect|plan|rest|sleep|move|warm|check|ask|book|schedule|know|learn|skip|pick|put|stop|follow|cut|add|swap|aim|sit|stand|lift|breathe|apply|store|lock|test|buckle|brush|floss|quit)\s+(?![A-Z])/;
+
+function isAdvice(sentence: string): boolean {
+  const lead = sentence.replace(/^\W*(?:(?:and|then|also|please|always|never|don't|do not)\s+)?/i, '');
+  return ADVICE_RE.test(lead.charAt(0).toLowerCase() + lead.slice(1));
+}
+
 export function isGenericSentence(text: string): boolean {
-  return GENERIC_SENTENCE_RE.test(text) || /\bmay\b/.test(text);
+  return (
+    GENERIC_SENTENCE_RE.test(text) ||
+    isAdvice(text) ||
+    /\bmay\b/.test(text) ||
+    /^\W*(?:anyone|anybody|everyone|everybody|families|parents|patients|people|kids|children|adults|seniors|women|men|moms|dads|teens|babies|folks|those|caregivers|smokers|athletes|students)\b/i.test(text)
+  );
 }
 
 function hasSingularRef(text: string): RegExpExecArray | null {
@@ -65,6 +86,10 @@ function hasSingularRef(text: string): RegExpExecArray | null {
     if (m[1] && /^patient$/i.test(m[1])) {
       const after = text.slice(m.index + m[0].length);
       if (PATIENT_ADJ_NEXT.test(after)) continue;
+      // "our Patient Advisory Council", "Patient-Centered Medical Home": a compound, not a person.
+      if (/^[\s-]+[A-Z][a-z]/.test(after) || /^-/.test(after)) continue;
+      // "you do not have to be our patient", "become a patient": a status, not a person.
+      if (/(?:\b(?:to|will|can|could|would|may|must|should|need|needs)\s+(?:not\s+|already\s+)?(?:be|become)|\bbecom(?:e|es|ing))\s+$/i.test(text.slice(0, m.index))) continue;
       // "a patient here", "someone is a patient" are statements about status, not a person.
       if (/^\s+(?:here|of ours)\b/i.test(after) && /\b(?:whether|if|someone|anyone)\b/i.test(text)) continue;
     }
@@ -88,8 +113,11 @@ export function computeTextCues(doc: Doc): TextCues {
   const info: { generic: boolean; person: boolean; health: boolean; narrated: boolean; pronoun: boolean }[] = [];
   for (const s of doc.sentences) {
     const t = sentenceText(doc, s);
-    const w = doc.words.slice(s.start, s.end);
-    const generic = isGenericSentence(w);
+    const w = doc.sentWords[s.index]!;
+    // Questions to the reader ("Got a new baby?") are not a case; a definite person with a past
+    // event ("the man who collapsed in the lobby") is, even inside "Anyone who was here…".
+    const definite = DEFINITE_CASE_RE.test(w);
+    const generic = (isGenericSentence(w) || /\?\s*$/.test(w)) && !definite;
     if (generic) cues.generic.add(s.index);
     if (SCENARIO_RE.test(w)) scenarioOn = true;
     if (scenarioOn) cues.scenario.add(s.index);
@@ -102,8 +130,8 @@ export function computeTextCues(doc: Doc): TextCues {
     if (ref && !generic && !scenarioOn) cues.patient = true;
     const narrated = NARRATIVE_RE.test(w) || (doc.field === 'title' && person);
     const health = HEALTH_EVENT_RE.test(w);
-    info.push({ generic: generic || scenarioOn, person, health, narrated, pronoun: THIRD_PERSON_RE.test(w) });
-    if (person && !generic && !scenarioOn && health && narrated) {
+    info.push({ generic: generic || scenarioOn || STAFF_NEWS_RE.test(w), person, health, narrated, pronoun: THIRD_PERSON_RE.test(w) });
+    if (person && !generic && !scenarioOn && health && narrated && !STAFF_NEWS_RE.test(w)) {
       cues.story.add(s.index);
       cues.patient = true;
     }
@@ -121,7 +149,8 @@ export function computeTextCues(doc: Doc): TextCues {
       if (b.generic) break;
       window.push(j);
       health ||= b.health;
-      narrated ||= b.narrated;
+      // A later sentence tells the case only if it is about the person (a pronoun) or the health event.
+      narrated ||= b.narrated && (b.pronoun || b.health);
     }
     if (!health || !narrated) continue;
     cues.patient = true;
@@ -136,11 +165,11 @@ export function computeTextCues(doc: Doc): TextCues {
 }
 
 export function sentenceHasThirdPerson(doc: Doc, s: Sentence): boolean {
-  return THIRD_PERSON_RE.test(doc.words.slice(s.start, s.end));
+  return THIRD_PERSON_RE.test(doc.sentWords[s.index]!);
 }
 
 export function sentenceHasRelation(doc: Doc, s: Sentence): boolean {
-  return RELATION_POSSESSIVE_RE.test(doc.words.slice(s.start, s.end));
+  return RELATION_POSSESSIVE_RE.test(doc.sentWords[s.index]!);
 }
 
 export { HEALTH_EVENT_RE, NARRATIVE_RE };

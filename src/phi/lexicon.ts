@@ -39,12 +39,6 @@ chief judge bishop saint angel`);
 /** Titles that mark a name as a clinician or a public official, not a patient. */
 export const PROVIDER_TITLES = set(`dr doctor doc nurse provider physician surgeon professor prof`);
 
-export const OFFICIAL_TITLES = set(`
-governor gov lieutenant lt mayor senator sen representative rep congressman congresswoman
-congressperson councilman councilwoman councilmember commissioner president vp secretary
-superintendent sheriff judge justice chief director ambassador minister pastor reverend rev
-father bishop rabbi imam principal`);
-
 /** Honorifics that make the following capitalised word a person's name. */
 export const HONORIFICS = set(`mr mrs ms miss mx mister madam`);
 
@@ -101,30 +95,17 @@ granny nana grandpa grandfather granddad grandson granddaughter grandkids grandc
 grandbaby aunt uncle niece nephew cousin twin twins stepdaughter stepson stepmom stepdad
 caregiver guardian boyfriend girlfriend baby newborn kiddo`);
 
-/** Singular nouns that, with "a/the/our/this", point at one real individual. */
-export const PERSON_NOUNS = set(`
-patient gentleman gent lady man woman boy girl toddler teen teenager baby infant newborn kid
-kiddo child youngster preschooler kindergartner schooler senior veteran vet student teacher
-goalie athlete player runner swimmer pitcher quarterback cheerleader dancer guy gal mom mother
-dad father grandma grandmother grandpa grandfather grandson granddaughter wife husband son
-daughter friend neighbor neighbour farmer driver trucker supervisor worker nurse firefighter
-officer mechanic retiree widow widower mama papa dude fella lad lass tyke tot one`);
-
 /** Animals: a pet with a person's name is not a person. */
 export const PET_WORDS =
   /\b(?:dog|dogs|puppy|pup|pups|pooch|doggo|canine|cat|cats|kitten|kitty|feline|retriever|labrador|lab|poodle|beagle|terrier|shepherd|collie|spaniel|bulldog|corgi|dachshund|husky|greyhound|hound|pet|pets|parrot|hamster|bunny|rabbit|horse|pony|mascot|therapy animal|goldfish|fish tank)\b/i;
 
-/** Explicitly hypothetical, fictional or composite framing. */
-export const HYPOTHETICAL_RE =
-  /\b(?:hypothetical(?:ly)?|fictional|fictitious|imaginary|made[- ]up|composite|invented|not a real (?:person|patient|case|story)|isn't real|is not real|not real|not anyone we(?:'ve| have)? (?:cared for|treated|seen)|for illustration|an illustration|illustrative|pretend|let's say|let’s say|say you|suppose|imagine|picture (?:a|an|this)|scenario|thought experiment|example patient|sample patient|details (?:invented|are invented)|not an actual)\b/i;
-
 /** Sentences that state general facts or advice rather than narrate a case. */
 export const GENERIC_SENTENCE_RE =
-  /\b(?:if|whether|unless|whenever|when you|anyone|anybody|everyone|everybody|whoever|(?:many|most|several|some|all|few|lots|plenty|millions|thousands)(?: of)? (?:of (?:you|us|them|our)|people|patients|parents|adults|kids|children|families|folks|americans|ohioans|women|men|seniors|teens|moms|dads|babies|infants|older adults|smokers|diabetics|clinicians|practices|doctors|cases)|most (?:healthy|adults|people|kids)|every (?:patient|person|one|parent|child|kid|adult|family|mom|dad|baby)|any (?:patient|person|child|adult|one|age)|should|can(?![\'\u2019]t)|might|must|tips?|remember|did you know|fun fact|reminder|guidelines?|recommend(?:s|ed|ation|ations)?|questions? we (?:hear|get)|we (?:often|usually|frequently) (?:hear|see|get)|(?:often|usually|typically|generally|commonly) (?:ask|see|hear|get)|on average|per year|each year|per day|statistics?|studies|research shows|\d+ in \d+)\b|\d+(?:\.\d+)?%/i;
+  /\b(?:if(?! (?:you know|you see|you recognize|you spot|you saw|this is you|that was you|this was you|it's yours|it’s yours|that's you|that’s you))|whether|unless|whenever|when you|(?:anyone|anybody|everyone|everybody)\s+(?:with|over|under|can|should|needs?|must|aged?|ages|older|younger|at risk)|whoever|(?:many|most|several|some|all|few|lots|plenty|millions|thousands)(?: of)? (?:of (?:you|us|them|our)|people|patients|parents|adults|kids|children|families|folks|americans|ohioans|women|men|seniors|teens|moms|dads|babies|infants|older adults|smokers|diabetics|clinicians|practices|doctors|cases)|most (?:healthy|adults|people|kids)|every (?:patient|person|one|parent|child|kid|adult|family|mom|dad|baby)|any (?:patient|person|child|adult|one|age)|should|can(?![\'\u2019]t)|might|must|tips?|remember|did you know|fun fact|reminder|guidelines?|recommend(?:s|ed|ation|ations)?|questions? we (?:hear|get)|we (?:often|usually|frequently) (?:hear|see|get)|(?:often|usually|typically|generally|commonly) (?:ask|see|hear|get)|on average|per year|each year|per day|statistics?|studies|research shows|\d+ in \d+)\b|\d+(?:\.\d+)?%/i;
 
 /** Clinical or life events that make a narrated sentence a patient's case. */
 export const HEALTH_EVENT_RE =
-  /\b(?:diagnos(?:ed|is|es)|surger(?:y|ies)|operation|chemo(?:therapy)?|radiation|cancer|leukemia|lymphoma|tumou?r|diabetes|diabetic|insulin|a1c|glucose|blood pressure|hypertension|stroke|heart attack|cardiac|cath lab|stents?|arrhythmia|pacemaker|afib|broke|broken|fractur(?:e|ed)|sprain(?:ed)?|cast|stitches|concussion|er\b|emergency room|urgent care|icu|nicu|ccu|picu|hospital(?:ized)?|admitted|discharged|passed away|died|death|funeral|hospice|remission|rehab|physical therapy|\bpt\b|dialysis|transplant|pregnan(?:t|cy)|deliver(?:ed|y)|gave birth|labou?r|born|c-section|mastectomy|lumpectomy|hip|knee|replacement|infusion|mri|ct scan|x-?ray|ecg|ekg|biopsy|results|labs?|bloodwork|platelets?|rash|fever|pain|symptoms?|asthma|inhaler|copd|oxygen|ventilator|extubated|intubated|breathing|seizures?|epilepsy|migraines?|thyroid|anemia|infection|pneumonia|covid|flu|sepsis|overdose|sober|sobriety|smoke-free|quit smoking|recovery|recovering|recovered|treatment|treated|medications?|meds|prescription|refill|follow-up|checkup|check-up|appointment|visit|came in|walked in|brought (?:him|her|them|in)|swallowed|fell|fall|injur(?:y|ed|ies)|wound|burns?|bitten|allerg(?:y|ic)|anaphyla\w*|epipen|pounds|weight|lost \d+|wheelchair|walker|crutches|therapy|counseling|depression|anxiety|autism|adhd|dementia|alzheimer'?s?|parkinson'?s?|ms\b|als\b|kidney|liver|lung|heart|neuropathy|ketoacidosis|dka|blood sugar|cholesterol|ostomy|amputation|cpr|ambulance|squad|911|code blue|bell|ringing the bell|last round|milestone|cleared|sick|ill(?:ness)?|healed|healing|ulcer|strep|wheez\w*|booster|vaccin\w*|shots?|bypass|heartburn|ecg|stents?|colonoscopy|mammogram|crohn'?s|biologic|telehealth|seizures?|wound|crash|accident|hit by|concussion|stitches|surgeon|clinic|doctor|nurse|ambulance|ems|paramedics?|brings? (?:him|her|them) in|comes in|came in)\b/i;
+  /\b(?:diagnos(?:ed|is|es)|surger(?:y|ies)|operation|chemo(?:therapy)?|radiation|cancer|leukemia|lymphoma|tumou?r|diabetes|diabetic|insulin|a1c|glucose|blood pressure|hypertension|stroke|heart attack|cardiac|cath lab|stents?|arrhythmia|pacemaker|afib|broke|broken|fractur(?:e|ed)|sprain(?:ed)?|cast|stitches|concussion|er\b|emergency room|urgent care|icu|nicu|ccu|picu|hospital(?:ized)?|admitted|discharged|passed away|died|death|funeral|hospice|remission|rehab|physical therapy|\bpt\b|dialysis|transplant|pregnan(?:t|cy)|deliver(?:ed|y)|gave birth|labou?r|born|c-section|mastectomy|lumpectomy|hip|knee|replacement|infusion|mri|ct scan|x-?ray|ecg|ekg|biopsy|results|labs?|bloodwork|platelets?|rash|fever|pain|symptoms?|asthma|inhaler|copd|oxygen|ventilator|extubated|intubated|breathing|seizures?|epilepsy|migraines?|thyroid|anemia|infection|pneumonia|covid|flu|sepsis|overdose|sober|sobriety|smoke-free|quit smoking|recovery|recovering|recovered|treatment|treated|medications?|meds|prescription|refill|follow-up|checkup|check-up|appointment|visit|came in|walked in|brought (?:him|her|them|in)|swallowed|fell|fall|injur(?:y|ed|ies)|wound|burns?|bitten|allerg(?:y|ic)|anaphyla\w*|epipen|pounds|weight|lost \d+|wheelchair|walker|crutches|therapy|counseling|depression|anxiety|autism|adhd|dementia|alzheimer'?s?|parkinson'?s?|ms\b|als\b|kidney|liver|lung|heart|neuropathy|ketoacidosis|dka|blood sugar|cholesterol|ostomy|amputation|cpr|ambulance|squad|911|code blue|bell|ringing the bell|last round|milestone|cleared(?!\s+(?:paths?|sidewalks?|roads?|streets?|walkways?|driveways?|snow|ice))|sick|ill(?:ness)?|healed|healing|ulcer|strep|wheez\w*|booster|vaccin\w*|shots?|bypass|heartburn|ecg|stents?|colonoscopy|mammogram|crohn'?s|biologic|telehealth|seizures?|wound|crash|accident|hit by|concussion|stitches|surgeon|clinic|doctor|nurse|ambulance|ems|paramedics?|brings? (?:him|her|them) in|comes in|came in|cared for|lost (?:a|our|one of our) patients?|acl|mcl|tendon|ligament|repair|cane|oxygen tank|dialysis|walker|sling|crutches)\b/i;
 
 /** Past-tense / narrative signals. */
 export const NARRATIVE_RE =
@@ -159,3 +140,13 @@ midwest south north east west northeast southeast southwest northwest world eart
 /** Local suffixes that make a capitalised word a sub-state place. */
 export const PLACE_SUFFIX_RE =
   /^(?:County|Township|Twp|Heights|Springs|Falls|Village|City|Borough|Parish)$/;
+
+/** Illness, injury and treatment words: a named person with one of these is a patient. */
+export const STRONG_HEALTH_RE =
+  /\b(?:diagnos(?:ed|is)|surger(?:y|ies)|chemo(?:therapy)?|radiation|cancer|leukemia|lymphoma|tumou?r|stroke|heart attack|stents?|broke|broken|fractur(?:e|ed)|cast|stitches|concussion|icu|nicu|ccu|picu|hospitali[sz]ed|in the hospital|admitted|discharged|passed away|remission|rehab|dialysis|transplant|mastectomy|replacement|infusion|biopsy|seizures?|overdose|sober|sobriety|smoke-free|amputation|wheelchair|crutches|acl|ventilator|intubated|extubated|hospice|pneumonia|sepsis|recovering|recovery|new (?:hip|knee|heart|kidney|liver)|insulin pump|cgm|diabetic|diabetes|asthma attack|allergic reaction|anaphyla\w*)\b/i;
+
+/** Broader: a patient's condition or care, for stories in a post already about a patient. */
+export const CASE_HEALTH_RE = new RegExp(
+  `${STRONG_HEALTH_RE.source}|\\b(?:inhaler|walker|cane|hospital|emergency room|burn unit|pregnan(?:t|cy)|expecting|preemie|premature|miscarriage|labou?r|delivered|delivering|newborn|bypass|lupus|sickle[- ]cell|pump|wound|ulcer|mri|ct scan|x-?ray|results|bloodwork|labs|biopsy|colonoscopy|mammogram|physical therapy|cardiac|hip|knee|shoulder|spinal|fusion|gastric|hurt|hurts|pain|injur(?:y|ed|ies)|sick|seizure|fall|fell|hospice|smoke-free|sober|pounds|weight|blood pressure|a1c|insulin|medication|meds|prescription|treatment|therapy|stitches|shots?|vaccin\\w*|booster)\\b`,
+  'i',
+);

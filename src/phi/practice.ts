@@ -23,6 +23,8 @@ export interface Practice {
   staff: StaffMember[];
   staffFirst: ReadonlySet<string>;
   staffLast: ReadonlySet<string>;
+  /** Every lowercase word of every staff name. */
+  staffWords: ReadonlySet<string>;
   /** Lowercase words of the practice name ("cedar", "valley", "family", "health"). */
   nameWords: string[];
   /** Lowercase practice name squeezed ("cedarvalleyfamilyhealth") and its distinctive prefix ("cedarvalley"). */
@@ -33,6 +35,15 @@ export interface Practice {
   streetNames: string[];
   zips: ReadonlySet<string>;
   towns: ReadonlySet<string>;
+  /** Matches the practice name (and its first two words, "Cedar Valley"), case-insensitively. */
+  nameRe: RegExp | null;
+}
+
+/** Blanks the practice's name out of a text (same length), so its words ("Family") are not read as cues. */
+export function blankPracticeName(p: Practice, text: string): string {
+  if (!p.nameRe) return text;
+  p.nameRe.lastIndex = 0;
+  return text.replace(p.nameRe, (m) => ' '.repeat(m.length));
 }
 
 export function digitsOf(s: string): string {
@@ -132,7 +143,14 @@ export function buildPractice(facts: PracticeFacts): Practice {
       break;
     }
   }
+  const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const nameAlts: string[] = [];
+  if (nameWords.length) nameAlts.push(nameWords.map(esc).join('[\\s-]+'));
+  if (nameWords.length > 2) nameAlts.push(nameWords.slice(0, 2).map(esc).join('[\\s-]+'));
+  const nameRe = nameAlts.length ? new RegExp(`\\b(?:${nameAlts.join('|')})\\b`, 'gi') : null;
   return {
+    staffWords: new Set(staff.flatMap((m) => m.words)),
+    nameRe,
     phoneDigits,
     emails,
     emailDomains,

@@ -12,6 +12,7 @@ import {
   type TextCues,
 } from './context.js';
 import { loadNameDictionaries, type NameDictionaries } from './dictionaries.js';
+import { CASE_HEALTH_RE } from './lexicon.js';
 import { buildPractice, type Practice } from './practice.js';
 import type { Candidate, PostCues, ScanState } from './recognizers/common.js';
 import { recognizeEmails, recognizePhones } from './recognizers/contact.js';
@@ -22,7 +23,7 @@ import { recognizeFilePhoto, recognizePhotos, recognizeStories, recognizeTestimo
 import { recognizePlaces } from './recognizers/places.js';
 import { recognizeHandles, recognizeIps, recognizeUrls } from './recognizers/urls.js';
 import { prepare, type Doc } from './text.js';
-import { PHI_DESCRIPTIONS, PHI_RULE_BY_TYPE, type PhiField, type PhiMatch, type PhiScanner, type PracticeFacts } from './types.js';
+import { PHI_DESCRIPTIONS, PHI_RULE_BY_TYPE, type PhiField, type PhiMatch, type PhiScanner, type PhiType, type PracticeFacts } from './types.js';
 
 export interface ScannerOptions {
   /** Year used to turn birth years into ages (default: the current year). */
@@ -92,12 +93,13 @@ function scanText(
   // Names, first with the text-only patient context, again if names reveal a patient.
   const base = state.out.length;
   const initial = (text.patient || field === 'alt') && !text.fiction;
-  recognizeNames(state, lex, initial);
+  const staffPost = text.staffCue && !text.patient;
+  recognizeNames(state, lex, initial, staffPost);
   const namedPatient = state.mentions.some((m) => m.kind === 'patient');
   if (!initial && namedPatient && !text.fiction) {
     state.out.length = base;
     state.mentions.length = 0;
-    recognizeNames(state, lex, true);
+    recognizeNames(state, lex, true, staffPost);
   }
   finishCues(state, text);
 
@@ -121,7 +123,7 @@ function finishCues(state: ScanState, text: TextCues): void {
   if (text.fiction) return;
   for (const s of doc.sentences) {
     if (cues.scenarioSentences.has(s.index)) continue;
-    const w = doc.words.slice(s.start, s.end);
+    const w = doc.sentWords[s.index]!;
     const generic = isGenericSentence(w);
     const named = patientMentions.some((m) => m.start >= s.start && m.end <= s.end);
     let personal = named || (text.specific.has(s.index) && !generic) || (cues.personal && text.person.has(s.index) && !generic);
@@ -134,6 +136,10 @@ function finishCues(state: ScanState, text: TextCues): void {
     }
     if (personal) cues.personalSentences.add(s.index);
     if (text.story.has(s.index)) cues.storySentences.add(s.index);
+    else if (personal && !generic && (named || sentenceHasThirdPerson(doc, s) || (cues.addressee && /\b(?:you|your)\b/i.test(w))) && CASE_HEALTH_RE.test(w)) {
+      // A named or addressed patient with an illness, injury or treatment.
+      cues.storySentences.add(s.index);
+    }
     else if (personal && !generic && HEALTH_EVENT_RE.test(w) && NARRATIVE_RE.test(w) && isNarrativeAboutPerson(doc, s.index, named)) {
       cues.storySentences.add(s.index);
     }
@@ -143,26 +149,77 @@ function finishCues(state: ScanState, text: TextCues): void {
 /** A named or pronoun-referenced patient with a health event, told as something that happened. */
 function isNarrativeAboutPerson(doc: Doc, si: number, named: boolean): boolean {
   const s = doc.sentences[si]!;
-  const w = doc.words.slice(s.start, s.end);
+  const w = doc.sentWords[s.index]!;
   if (named) return true;
   return /\b(?:she|he|her|his|him|you|your|they|their)\b/i.test(w);
 }
 
 /** Types whose spans compete when they overlap (a number is one identifier). */
-const NUMERIC = new Set(['phone', 'fax', 'mrn', 'ssn', 'account', 'member-id', 'license', 'device-id', 'rx', 'plate', 'zip', 'ip', 'date', 'age']);
+const NUMERIC = new Set<PhiType>(['phone', 'fax', 'mrn', 'ssn', 'account', 'member-id', 'license', 'device-id', 'rx', 'plate', 'zip', 'ip', 'date', 'age']);
+
+/** Kept intervals of one type, sorted by start and never overlapping each other. */
+class IntervalList {
+  private starts: number[] = [];
+  private ends: number[] = [];
+
+  overlaps(start: number, end: number): boolean {
+    // Last interval starting before `end`.
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < end) lo = mid + 1;
+      else hi = mid;
+    }
+    // Intervals of one list never overlap, so only the one before `end` can reach past `start`;
+    // but a long earlier one may, so walk back while ends could still reach.
+    for (let i = lo - 1; i >= 0; i--) {
+      if (this.ends[i]! > start) return true;
+      if (lo - 1 - i > 8) break;
+    }
+    return false;
+  }
+
+  insert(start: number, end: number): void {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    this.starts.splice(lo, 0, start);
+    this.ends.splice(lo, 0, end);
+  }
+}
+
+function clashes(a: PhiType, b: PhiType): boolean {
+  if (NUMERIC.has(a) && NUMERIC.has(b)) {
+    // A birth date and the age it implies are both reported ("DOB 12/02/1931").
+    return !((a === 'date' && b === 'age') || (a === 'age' && b === 'date'));
+  }
+  return PHI_RULE_BY_TYPE[a] === PHI_RULE_BY_TYPE[b];
+}
 
 function finish(state: ScanState): PhiMatch[] {
   const c = state.out
     .filter((x) => x.end > x.start)
     .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const lists = new Map<PhiType, IntervalList>();
   const kept: Candidate[] = [];
   for (const x of c) {
-    const clash = kept.some((k) => {
-      if (!(k.start < x.end && x.start < k.end)) return false;
-      if (NUMERIC.has(k.type) && NUMERIC.has(x.type)) return true;
-      return PHI_RULE_BY_TYPE[k.type] === PHI_RULE_BY_TYPE[x.type];
-    });
-    if (!clash) kept.push(x);
+    let clash = false;
+    for (const [type, list] of lists) {
+      if (clashes(type, x.type) && list.overlaps(x.start, x.end)) {
+        clash = true;
+        break;
+      }
+    }
+    if (clash) continue;
+    kept.push(x);
+    let list = lists.get(x.type);
+    if (!list) lists.set(x.type, (list = new IntervalList()));
+    list.insert(x.start, x.end);
   }
   kept.sort((a, b) => a.start - b.start || a.end - b.end);
   return kept.map((k) => ({ type: k.type, start: k.start, end: k.end, description: PHI_DESCRIPTIONS[k.type] }));

@@ -49,6 +49,8 @@ export interface Doc {
   hashtags: Span[];
   tokens: Token[];
   sentences: Sentence[];
+  /** `words` of each sentence (cached slices). */
+  sentWords: string[];
 }
 
 const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
@@ -286,16 +288,22 @@ export function prepare(raw: string, field: PhiField): Doc {
   const hashtags = text.includes('#') ? collect(HASHTAG_RE, text).filter((h) => !overlaps(h, urlsOnly)) : [];
   let words = text;
   if (urlsOnly.length || emails.length || handles.length || hashtags.length) {
-    const arr = words.split('');
-    for (const s of [...urlsOnly, ...emails, ...handles, ...hashtags]) {
-      for (let i = s.start; i < s.end; i++) if (arr[i] !== '\n') arr[i] = ' ';
+    const spans = [...urlsOnly, ...emails, ...handles, ...hashtags].sort((a, b) => a.start - b.start);
+    let out = '';
+    let pos = 0;
+    for (const s of spans) {
+      if (s.end <= pos) continue;
+      const from = Math.max(pos, s.start);
+      out += text.slice(pos, from) + blank(text.slice(from, s.end));
+      pos = s.end;
     }
-    words = arr.join('');
+    words = out + text.slice(pos);
   }
   // Markdown emphasis and link brackets are not words; keep offsets.
   const sentenceSpans = splitSentences(words);
   const { tokens, sents } = tokenize(words, sentenceSpans);
-  return { field, raw, text, words, urls: urlsOnly, emails, handles, hashtags, tokens, sentences: sents };
+  const sentWords = sents.map((s) => words.slice(s.start, s.end));
+  return { field, raw, text, words, urls: urlsOnly, emails, handles, hashtags, tokens, sentences: sents, sentWords };
 }
 
 /** The sentence containing an offset (or the nearest before it). */

@@ -48,7 +48,10 @@ export function runRules(run: RuleRun): RuleResults {
   };
 
   for (const rule of run.rules) {
-    if (rule.checkProject) rule.checkProject({ ...context, posts: run.posts, report: (r) => collect(rule, r.file, r) });
+    if (rule.checkProject) {
+      const isOff = (file: string) => severities.resolve(rule.meta.id, file) === 'off';
+      rule.checkProject({ ...context, posts: run.posts, isOff, report: (r) => collect(rule, r.file, r) });
+    }
     if (!rule.checkPost) continue;
     for (const post of reportedPosts) {
       if (severities.resolve(rule.meta.id, post.file) === 'off') continue;

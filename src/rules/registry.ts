@@ -7,6 +7,7 @@ import { NETWORK_RULES } from './network/index.js';
 import { AUDIENCE_RULES } from './audience/index.js';
 import { PLAN_RULES } from './plan/index.js';
 import { COMPLIANCE_RULES } from './compliance/index.js';
+import { PHI_RULES } from './phi/rules.js';
 
 const SCHEMA_RULES: readonly Rule[] = [
   schemaProblems.parse,
@@ -22,4 +23,4 @@ const SCHEMA_RULES: readonly Rule[] = [
 ];
 
 /** Every rule the tool has, family by family. */
-export const RULES: readonly Rule[] = [...SCHEMA_RULES, ...NETWORK_RULES, ...AUDIENCE_RULES, ...PLAN_RULES, ...COMPLIANCE_RULES];
+export const RULES: readonly Rule[] = [...SCHEMA_RULES, ...PHI_RULES, ...NETWORK_RULES, ...AUDIENCE_RULES, ...PLAN_RULES, ...COMPLIANCE_RULES];

@@ -37,6 +37,8 @@ export interface PostCheckContext extends RunContext {
 export interface ProjectCheckContext extends RunContext {
   /** Every post of the repository, whatever the audit reports on. */
   posts: readonly Post[];
+  /** True when the rule is turned off for this file (by `rules:` or an override): leave the file out of counts too. */
+  isOff(file: string): boolean;
   report(report: Report & { file: string }): void;
 }
 

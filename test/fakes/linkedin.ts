@@ -12,6 +12,7 @@
  * Every /rest call needs `Authorization: Bearer <token>`, `LinkedIn-Version: YYYYMM` (or YYYYMM.RR) and
  * `X-Restli-Protocol-Version: 2.0.0`.
  *   POST /rest/posts                         JSON Posts API body → 201, empty body, `x-restli-id: urn:li:share:…`
+ *                                            (content: media {id, altText} | multiImage {images: [{id, altText}]} (2–20) | article)
  *   GET  /rest/posts?author=<urlencoded urn>&q=author[&count&start&sortBy]  (X-RestLi-Method: FINDER)
  *                                            → {paging:{start,count,links,total}, elements:[post…]} newest first
  *   GET  /rest/posts/:urn                    → post
@@ -69,6 +70,8 @@ export interface LinkedInPost {
   distribution: unknown;
   content?: Record<string, unknown>;
   image?: { urn: string; altText?: string; bytes: number };
+  /** The images of a MultiImage post (content.multiImage, 2 to 20 images). */
+  images?: { urn: string; altText?: string; bytes: number }[];
   article?: { source: string; title?: string };
   createdAt: number;
 }
@@ -253,6 +256,7 @@ export async function startFakeLinkedIn(opts: FakeLinkedInOptions): Promise<Fake
 
         let image: LinkedInPost['image'];
         let article: LinkedInPost['article'];
+        let multi: LinkedInPost['images'];
         const content = b.content as Record<string, unknown> | undefined;
         if (content !== undefined) {
           if (!content || typeof content !== 'object' || Array.isArray(content)) throw new Violation('content is not an object', unprocessable('/content', 'content must be an object'));
@@ -268,6 +272,19 @@ export async function startFakeLinkedIn(opts: FakeLinkedInOptions): Promise<Fake
             if (img.status !== 'AVAILABLE') throw new Violation(`image ${m.id} is ${img.status} (not uploaded)`, unprocessable('/content/media/id', `Media ${m.id} is not AVAILABLE`));
             if (m.altText !== undefined && (typeof m.altText !== 'string' || m.altText.length > 4086)) throw new Violation('content.media.altText not a string of at most 4086 chars', unprocessable('/content/media/altText', 'altText must be at most 4086 characters', 'FIELD_LENGTH_TOO_LONG'));
             image = { urn: m.id, bytes: img.bytes?.length ?? 0, ...(typeof m.altText === 'string' ? { altText: m.altText } : {}) };
+          } else if (content.multiImage !== undefined) {
+            const mi = content.multiImage as Record<string, unknown>;
+            for (const k of Object.keys(mi ?? {})) if (!['images', 'altText'].includes(k)) throw new Violation(`unknown field content.multiImage.${k}`, unprocessable(`/content/multiImage/${k}`, `Unrecognized field "${k}"`, 'UNRECOGNIZED_FIELD'));
+            const list = mi?.images;
+            if (!Array.isArray(list) || list.length < 2 || list.length > 20) throw new Violation('content.multiImage.images must hold 2 to 20 images', unprocessable('/content/multiImage/images', 'A MultiImage post needs 2 to 20 images'));
+            multi = list.map((entry: unknown, i: number) => {
+              const m = entry as Record<string, unknown>;
+              for (const k of Object.keys(m ?? {})) if (!['id', 'altText'].includes(k)) throw new Violation(`unknown field content.multiImage.images[${i}].${k}`, unprocessable(`/content/multiImage/images/${i}/${k}`, `Unrecognized field "${k}"`, 'UNRECOGNIZED_FIELD'));
+              const img = typeof m?.id === 'string' ? images.get(m.id) : undefined;
+              if (!img || img.owner !== author || img.status !== 'AVAILABLE') throw new Violation(`content.multiImage.images[${i}].id ${String(m?.id)} is not an AVAILABLE image of ${author}`, unprocessable(`/content/multiImage/images/${i}/id`, 'Each image must be an AVAILABLE image owned by the author'));
+              if (m.altText !== undefined && (typeof m.altText !== 'string' || m.altText.length > 4086)) throw new Violation(`content.multiImage.images[${i}].altText not a string of at most 4086 chars`, unprocessable(`/content/multiImage/images/${i}/altText`, 'altText must be at most 4086 characters', 'FIELD_LENGTH_TOO_LONG'));
+              return { urn: img.urn, bytes: img.bytes?.length ?? 0, ...(typeof m.altText === 'string' ? { altText: m.altText } : {}) };
+            });
           } else if (content.article !== undefined) {
             const a = content.article as Record<string, unknown>;
             for (const k of Object.keys(a ?? {})) if (!['source', 'title', 'description', 'thumbnail', 'thumbnailAltText'].includes(k)) throw new Violation(`unknown field content.article.${k}`, unprocessable(`/content/article/${k}`, `Unrecognized field "${k}"`, 'UNRECOGNIZED_FIELD'));
@@ -303,6 +320,7 @@ export async function startFakeLinkedIn(opts: FakeLinkedInOptions): Promise<Fake
           distribution: d,
           ...(content ? { content } : {}),
           ...(image ? { image } : {}),
+          ...(multi ? { images: multi } : {}),
           ...(article ? { article } : {}),
         });
         if (post.truncatedAt) {

@@ -15,6 +15,7 @@ interface AuditFlags {
   output?: string;
   maxWarnings?: string;
   quiet?: boolean;
+  notes?: boolean;
   now?: string;
   reveal?: boolean;
 }
@@ -33,7 +34,7 @@ export async function runAuditCommand(paths: string[], flags: AuditFlags, global
     toolVersion: globals.version,
   };
   const toTerminal = !flags.output && process.stdout.isTTY === true;
-  const text = formatFindings(flags.format, report, { color: globals.color && toTerminal, reveal: flags.reveal === true });
+  const text = formatFindings(flags.format, report, { color: globals.color && toTerminal, reveal: flags.reveal === true, notes: flags.notes === true });
   if (flags.output) {
     await writeReport(path.resolve(globals.cwd, flags.output), text, flags.output);
     process.stderr.write(`${summaryLine(report.counts, report.posts)} (report written to ${flags.output})\n`);

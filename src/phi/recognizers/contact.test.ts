@@ -33,6 +33,12 @@ describe('phones', () => {
     expect(hits('reach me at 345-899-3560x4587', 'phone')).toEqual(['345-899-3560x4587']);
   });
 
+  it('finds loosely grouped numbers with a phone word or label', () => {
+    expect(hits("They're not answering at 99 668472", 'phone')).toEqual(['99 668472']);
+    expect(hits('416 60 039 office\n+46 (0)8 928 571 38 fax', 'phone')).toEqual(['416 60 039']);
+    expect(hits('416 60 039 office\n+46 (0)8 928 571 38 fax', 'fax')).toEqual(['+46 (0)8 928 571 38']);
+  });
+
   it('reports a number introduced by "fax" as a fax', () => {
     expect(hits('fax the chart to her home fax at (614) 555-0199', 'fax')).toEqual(['(614) 555-0199']);
     expect(hits('gave us your fax as "FAX: 6145550157"', 'fax')).toEqual(['6145550157']);

@@ -9,12 +9,14 @@ import { add, slice, type ScanState } from './common.js';
 
 /** Runs of digit groups with single separators; shape is checked afterwards. */
 const PHONE_RE =
-  /(?<![\w.,/:$#%\u2013\u2014-])(?:\+\s?\d{1,3}[ .\u2013\u2014-]?)?(?:\(\s?0?\d{1,4}\s?\)[ .\u2013\u2014-]?)?(?:\(0\)[ .-]?)?\d{1,11}(?:[ .\u2013\u2014-]\d{1,5}){0,5}(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?(?![\w/%°]|:\d|[.,]\d|[-\u2013\u2014]\d)/g;
+  /(?:(?<![\w+])\+\s?\d{1,3}[ .\u2013\u2014-]?|(?<![\w.,/:$#%\u2013\u2014+-])|(?<=[^\d],)|(?<=^,))(?:\(\s?0?\d{1,4}\s?\)[ .\u2013\u2014-]?)?(?:\(0\)[ .-]?)?\d{1,11}(?:[ .\u2013\u2014-]\d{1,8}){0,5}(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?(?![\w/%°]|:\d|[.,]\d|[-\u2013\u2014]\d)/g;
 
 const US_SHAPE = /^(?:\+?1[ .\u2013\u2014-]?)?(?:\(\d{3}\)|\d{3})[ .\u2013\u2014-]?\d{3}[ .\u2013\u2014-]?\d{4}(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?$/i;
 const TOLL_FREE = /^(?:800|833|844|855|866|877|888)/;
 const PHONE_WORDS =
-  /\b(?:phone|ph|tel|telephone|cell|cellphone|mobile|number|no|call|calls|called|calling|text|texts|reach|contact|dial|fax|line|whatsapp|landline|#)\b\W{0,6}(?:\w+\W+){0,5}$/i;
+  /\b(?:phone|ph|tel|telephone|cell|cellphone|mobile|number|no|call|calls|called|calling|text|texts|reach|contact|dial|fax|line|whatsapp|landline|answering at|registered|desk|office|#)\b\W{0,6}(?:\w+\W+){0,5}$/i;
+/** A label after the number: "416 60 039 office", "07700 063 966-Fax". */
+const PHONE_LABEL_AFTER = /^\s*[-–(]?\s*(?:office|fax|mobile|cell|home|work|desk|direct|tel|phone|landline)\b/i;
 const FAX_BEFORE = /\bfax(?:ed|ing)?\b[^.!?\n]{0,40}$/i;
 /** A number introduced by an organisation (hotline, department, pharmacy...). */
 const ORG_BEFORE =
@@ -47,13 +49,14 @@ export function recognizePhones(state: ScanState): void {
     if (isDateLike(s)) continue;
     if (/^\d+$/.test(s) && digits.length !== 10 && !s.startsWith('+')) {
       // A bare run of digits (an ID, a count) is a phone only when a phone word introduces it.
-      if (!PHONE_WORDS.test(slice(doc, start - 40, start))) continue;
+      if (!PHONE_WORDS.test(slice(doc, start - 40, start)) && !PHONE_LABEL_AFTER.test(slice(doc, start + s.length, start + s.length + 14))) continue;
     }
     const before = slice(doc, start - 60, start);
     const sentence = sentenceAt(doc, start);
-    const sent = sentence ? slice(doc, sentence.start, sentence.end) : before;
+    // The sentence around the number (clipped, so a huge run-on text stays linear).
+    const sent = sentence ? slice(doc, Math.max(sentence.start, start - 150), Math.min(sentence.end, start + 150)) : before;
     const strongShape = US_SHAPE.test(s) || s.startsWith('+') || /\(/.test(s) || /x|ext/i.test(s);
-    const phoneWord = PHONE_WORDS.test(slice(doc, start - 40, start));
+    const phoneWord = PHONE_WORDS.test(slice(doc, start - 40, start)) || PHONE_LABEL_AFTER.test(slice(doc, start + s.length, start + s.length + 14));
     if (!strongShape && !phoneWord) {
       // Loose groupings (international, 7-digit) need a phone word nearby.
       const groups = s.split(/[ .-]/);
@@ -65,8 +68,9 @@ export function recognizePhones(state: ScanState): void {
     const personal = PERSONAL_NEAR.test(sent) || NAMED_NEAR.test(sent);
     const us10 = key.length === 10 ? key : digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : '';
     if (us10 && TOLL_FREE.test(us10) && !personal) continue; // hotlines and businesses
-    if (ORG_BEFORE.test(before) && !personal) continue;
-    const fax = FAX_BEFORE.test(slice(doc, start - 45, start));
+    // An organisation before the number, unless it is only a label ("Office: 416 60 039").
+    if (ORG_BEFORE.test(before) && !personal && !/\b(?:office|home|work|desk)\W{0,3}$/i.test(before)) continue;
+    const fax = FAX_BEFORE.test(slice(doc, start - 45, start)) || /^\s*[-–(]?\s*fax\b/i.test(slice(doc, start + s.length, start + s.length + 8));
     if (s.length > m[0].length) s = s.slice(0, m[0].length);
     add(state, fax ? 'fax' : 'phone', start, start + s.length, 5);
   }

@@ -4,6 +4,7 @@
  * years that imply them). Event dates, holiday closures and observances are not a person's and
  * are reported only when the sentence is about a specific patient.
  */
+import { isGenericSentence } from '../context.js';
 import { EVENT_CUE_RE } from '../lexicon.js';
 import { sentenceAt } from '../text.js';
 import { add, slice, type ScanState } from './common.js';
@@ -25,6 +26,7 @@ const DATE_PATTERNS: { re: RegExp; kind: 'calendar' | 'numeric' | 'relative' | '
     re: /(?<![\d/.])(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])(?:\/(?:(?:19|20)\d{2}|\d{2}))?(?![\d/])/g,
     kind: 'numeric',
   },
+  { re: /(?<=\b(?:[Bb]orn|DOB:?|dob:?)\s+(?:on\s+)?)(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])(?:\.(?:19|20)?\d{2})?(?![\d.])/g, kind: 'numeric' },
   {
     re: /(?<![\d.-])(?:(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[ T]\d{2}:\d{2}(?::\d{2})?)?|(?:0?[1-9]|1[0-2])[-.](?:0?[1-9]|[12]\d|3[01])[-.](?:19|20)\d{2})(?![\d-])/g,
     kind: 'numeric',
@@ -44,6 +46,27 @@ const DATE_PATTERNS: { re: RegExp; kind: 'calendar' | 'numeric' | 'relative' | '
   { re: new RegExp(`\\b(?:in|since|until|last|this|early|late|mid-?)\\s+(${MONTH.replace('May|', '')}|May)(?:\\s+${YEAR})?\\b`, 'g'), kind: 'month' },
 ];
 
+const MONTH_HINT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+const DATE_PREFILTER: Record<(typeof DATE_PATTERNS)[number]['kind'], (t: string) => boolean> = {
+  calendar: (t) => MONTH_HINT.test(t),
+  numeric: (t) => /\d[/.-]\d/.test(t),
+  relative: (t) => /\b(?:to|ye|th|la|ne|ea|ov|a|on|tw|fo|fi|si|\d)/i.test(t) && /(?:day|night|week|month|morning|afternoon|evening|ago|later|earlier|tomorrow|tonight|today)/i.test(t),
+  weekday: (t) => /day\b/.test(t),
+  holiday: (t) => /Christmas|Thanksgiving|Easter|Halloween|New Year|Valentine|Mother|Father|Independence|Fourth|July 4|Labor|Memorial|Veterans|Patrick|Leap/.test(t),
+  month: (t) => MONTH_HINT.test(t),
+};
+
+/** The sentence names an official or famous person and no patient. */
+function sentenceOfficialOnly(state: ScanState, start: number, end: number): boolean {
+  let official = false;
+  for (const m of state.mentions) {
+    if (m.start < start || m.end > end) continue;
+    if (m.kind === 'patient') return false;
+    if (m.kind === 'official') official = true;
+  }
+  return official;
+}
+
 /** A date introduced as a person's: "born", "DOB", "died", "admitted"... */
 const ANCHOR_BEFORE =
   /\b(?:born(?:\s+on)?|dob|d\.o\.b\.?|date of birth|birth ?date|birthday(?:\s+(?:is|was|on))?|died(?:\s+on)?|passed(?: away)?(?:\s+on)?|admitted(?:\s+on)?|discharged(?:\s+on)?|date of service|dos|surgery(?:\s+(?:is|was|on))?|diagnosed(?:\s+on)?|delivered(?:\s+on)?|due(?: date)?(?:\s+(?:is|was|on))?|appointment(?:\s+(?:is|was|on))?|follow-?up(?:\s+(?:is|was|on))?|visit(?:\s+(?:is|was|on))?)\s*:?\s*$/i;
@@ -53,7 +76,19 @@ const PUBLICATION_BEFORE = /\b(?:updated|posted|published|effective|as of|valid|
 export function recognizeDates(state: ScanState): void {
   const { doc, cues } = state;
   const text = doc.words;
+  const memo = new Map<string, boolean>();
+  /** Is the sentence an event (or, unless eventOnly, general advice)? Memoised per sentence. */
+  const eventOrGeneric = (si: number, sent: string, eventOnly = false): boolean => {
+    const key = `${si}:${eventOnly}`;
+    let v = memo.get(key);
+    if (v === undefined) {
+      v = EVENT_CUE_RE.test(sent) || (!eventOnly && isGenericSentence(sent));
+      memo.set(key, v);
+    }
+    return v;
+  };
   for (const p of DATE_PATTERNS) {
+    if (!DATE_PREFILTER[p.kind](text)) continue;
     p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) {
       let start = m.index;
@@ -68,9 +103,11 @@ export function recognizeDates(state: ScanState): void {
       }
       const s = sentenceAt(doc, start);
       const si = s?.index ?? -1;
-      const sent = s ? slice(doc, s.start, s.end) : '';
+      const sent = s ? doc.sentWords[s.index]! : '';
       const before = slice(doc, Math.max(s?.start ?? 0, start - 40), start);
       if (cues.hypothetical || cues.scenarioSentences.has(si)) continue;
+      // A public figure's or historical date ("Clara Barton … born on Christmas Day 1821").
+      if (s && sentenceOfficialOnly(state, s.start, s.end)) continue;
       const anchored = ANCHOR_BEFORE.test(before);
       const personal = cues.personalSentences.has(si);
       if (p.kind === 'numeric' && m[0].includes('/') && !/\/\d{2,4}$/.test(m[0])) {
@@ -79,25 +116,31 @@ export function recognizeDates(state: ScanState): void {
         if (/^\s*(?:of|cup|tsp|tbsp|inch|in\b|mile|dose|tab|pill|mg|ml|oz|lb|hour|hr)/i.test(after) || /\d\s*$/.test(before)) continue;
         if (!personal && !anchored) continue;
       }
-      if (anchored) {
+      // "Book your visit today": an anchor word in advice to the reader is not a person's date.
+      if (anchored && (personal || !eventOrGeneric(si, sent))) {
         add(state, 'date', start, end, 3);
         continue;
       }
       if (p.kind === 'month' || p.kind === 'holiday') {
-        // A month or a holiday on its own is a person's date only with a life event.
+        // A month or a holiday on its own is a person's date only with a life event or a named patient.
         if (!personal) continue;
-        if (!/\b(?:born|birthday|died|passed|diagnos\w+|admitted|discharged|surgery|delivered|due|married|adopted|moved|since|started|finished)\b/i.test(sent)) continue;
+        const named = state.mentions.some((mm) => mm.kind === 'patient' && s !== undefined && mm.start >= s.start && mm.end <= s.end);
+        if (!named && !/\b(?:born|birthday|died|passed|diagnos\w+|admitted|discharged|surgery|delivered|due|married|adopted|moved|since|started|finished)\b/i.test(sent)) continue;
         add(state, 'date', start, end, 3);
         continue;
       }
       if (p.kind === 'numeric' && /(?:19|20)\d{2}/.test(m[0])) {
         // A full numeric date: a person's unless it dates a publication or an event.
-        if (personal || (!EVENT_CUE_RE.test(sent) && !PUBLICATION_BEFORE.test(before) && !state.cues.staffOnly)) {
+        if (personal || (!eventOrGeneric(si, sent, true) && !PUBLICATION_BEFORE.test(before) && !state.cues.staffOnly)) {
           add(state, 'date', start, end, 3);
         }
         continue;
       }
-      if (!personal) continue;
+      if (!personal) {
+        // In a post about a patient, a day or time is theirs unless the sentence is an event or
+        // general advice ("the referral went out today", "in our waiting room this afternoon").
+        if (!cues.personal || eventOrGeneric(si, sent)) continue;
+      }
       if (PUBLICATION_BEFORE.test(before) && !cues.storySentences.has(si)) continue;
       add(state, 'date', start, end, 3);
     }
@@ -163,7 +206,8 @@ export function recognizeAges(state: ScanState, currentYear: number): void {
   // turns 97, turned 100, is 94
   group(new RegExp(`\\b(?:turns?|turned|turning|reached|reaches|celebrat\\w+|she['’]s|he['’]s|she is|he is|was|is|been|be|aged)\\s+(?:a\\s+(?:whopping|young|spry)\\s+)?(${AGE_NUM})\\b(?!\\s*(?:%|percent|pounds|lbs|miles|minutes|min|seconds|days|mg|mmhg|beats|bpm|degrees|°|\\/|-\\d|,\\d))`, 'gi'), true);
   // 92nd birthday, Happy 100th
-  group(new RegExp(`\\b(${AGE_NUM}(?:st|nd|rd|th))(?=\\s+birthday|\\s*[,!]|\\s+(?:bday|b-day))`, 'gi'), true);
+  group(new RegExp(`\\b(${AGE_NUM}(?:st|nd|rd|th))(?=\\s+(?:birthday|bday|b-day)\\b)`, 'gi'), false);
+  group(new RegExp(`\\b(${AGE_NUM}(?:st|nd|rd|th))(?=\\s*[,!])`, 'gi'), true);
   group(new RegExp(`\\bhappy\\s+(${AGE_NUM}(?:st|nd|rd|th))\\b`, 'gi'), false);
   // "93 and still beating all of us"
   group(new RegExp(`(?:^|[.!?]\\s+|\\n)(${AGE_NUM})\\s+(?:and|&)\\s+(?:still|counting|thriving|going|loving)`, 'gi'), false);
@@ -174,11 +218,16 @@ export function recognizeAges(state: ScanState, currentYear: number): void {
     const nameBefore = state.out.some((c) => c.type === 'name' && c.end <= m.index + 1 && m.index - c.end <= 2);
     if (nameBefore) push(start, start + v.length, false);
   }
+  // "(94)" in a patient sentence; "turned one hundred and two".
+  for (const m of text.matchAll(new RegExp(`\\(\\s*(${AGE_NUM})\\s*\\)`, 'g'))) {
+    push(m.index + m[0].indexOf(m[1]!), m.index + m[0].indexOf(m[1]!) + m[1]!.length, true);
+  }
+  group(/\b(?:turns?|turned|turning|is|was|aged?|celebrat\w+|reached)\s+((?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one |a )?hundred(?:(?:[- ]and)?[- ](?:one|two|three|four|five|six|seven|eight|nine|ten))?))\b(?![- ](?:years?|percent|days|miles|pounds))/gi, true);
   // in her 90s, a centenarian
   group(/\b(?:in\s+(?:his|her|their)\s+(?:(?:early|mid|late)[- ])?(90s|nineties|hundreds))\b/gi, false);
   group(/\b(centenarian|supercentenarian|nonagenarian)\b/gi, true);
-  // Birth years that imply an age over 89.
-  for (const m of text.matchAll(/\b[Bb]orn\s+(?:in\s+|on\s+)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?((?:18|19)\d{2})\b/g)) {
+  // Birth years that imply an age over 89: "born in 1925", "born on Valentine's Day in 1925".
+  for (const m of text.matchAll(/\b[Bb]orn\b[^.!?\n\d]{0,40}?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:18|19)\d{2})\b/g)) {
     const y = Number(m[1]);
     if (currentYear - y >= 90 && currentYear - y <= 125) {
       const start = m.index + m[0].lastIndexOf(m[1]!);

@@ -64,11 +64,37 @@ const FILLER_RE =
 /** An identifier token: letters and digits, possibly in groups ("YRH 448 910 227", "CV-000731-88"). */
 const ID_RE = /[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){1,24}(?:(?: |-)(?:[A-Z]{1,4}|\d)[A-Z0-9]{0,11}){0,4}/iy;
 
+/** All keyword stems in one pass: which identifier keywords can occur in a text. */
+const STEM_TYPES = new Map<string, PhiType[]>();
+for (const kw of KEYWORDS) for (const st of kw.stems ?? []) STEM_TYPES.set(st, [...(STEM_TYPES.get(st) ?? []), kw.type]);
+const STEMS_RE = new RegExp(
+  [...STEM_TYPES.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((st) => st.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
+
 const LOOSE_TYPES = new Set<PhiType>(['mrn', 'account', 'member-id', 'license', 'rx', 'ssn', 'device-id']);
 
 function sentenceEnd(doc: Doc, offset: number): number {
   const s = sentenceAt(doc, offset);
   return s && s.end > offset ? s.end : offset + 60;
+}
+
+/** "member ID as ZGP3300019542 in one system and ZGP330001954 in another": the same kind again. */
+function sameShapeAfter(state: ScanState, type: PhiType, start: number, end: number): void {
+  const text = state.doc.words;
+  const tok = text.slice(start, end);
+  const prefix = /^[A-Z]{2,}/.exec(tok)?.[0];
+  const stop = Math.min(sentenceEnd(state.doc, end), end + 100);
+  const seg = text.slice(end, stop);
+  for (const m of seg.matchAll(/(?<![\w-])[A-Z0-9][A-Z0-9-]{3,}(?![\w-])/g)) {
+    const v = m[0];
+    if ((v.match(/\d/g) ?? []).length < 4) continue;
+    const similar = prefix ? v.startsWith(prefix) : /^\d[\d-]*$/.test(v) && Math.abs(v.length - tok.length) <= 2;
+    if (similar) add(state, type, end + m.index, end + m.index + v.length, 7);
+  }
 }
 
 function looksLikeYear(s: string): boolean {
@@ -139,8 +165,13 @@ export function recognizeIds(state: ScanState): void {
   const { doc } = state;
   const text = doc.words;
   const lower = text.toLowerCase();
+  const needed = new Set<PhiType>();
+  STEMS_RE.lastIndex = 0;
+  for (let m = STEMS_RE.exec(lower); m; m = STEMS_RE.exec(lower)) {
+    for (const t of STEM_TYPES.get(m[0]) ?? []) needed.add(t);
+  }
   for (const kw of KEYWORDS) {
-    if (kw.stems && !kw.stems.some((st) => lower.includes(st))) continue;
+    if (kw.stems && !needed.has(kw.type)) continue;
     kw.re.lastIndex = 0;
     for (const m of text.matchAll(kw.re)) {
       const after = m.index + m[0].length;
@@ -164,17 +195,23 @@ export function recognizeIds(state: ScanState): void {
         // later in the same sentence.
         const sentEnd = Math.min(sentenceEnd(doc, after), after + 90);
         const seg = text.slice(after, sentEnd);
-        const lm = /(?<![\w$.,/-])(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,}(?![\w/])/.exec(seg);
+        const lm = /(?<![\w$.,/-])(?=[A-Z0-9 -]*\d[A-Z0-9 -]*\d[A-Z0-9 -]*\d[A-Z0-9 -]*\d[A-Z0-9 -]*\d)[A-Z0-9](?:[A-Z0-9-]|(?<=\d) (?=\d)){4,}(?![\w/])/.exec(seg);
         const lead = lm ? seg.slice(Math.max(0, lm.index - 12), lm.index) : '';
         const v = lm?.[0] ?? '';
         const shaped = /-/.test(v) || /[A-Z]/.test(v) || (v.match(/\d/g) ?? []).length >= 6;
         if (lm && shaped && !/\b(?:cpt|icd|code|codes|lot|model|version|v|form|page|step)\s*[-#:]?\s*$/i.test(lead) && !/[\d)]\s?[-.]?\s?$/.test(lead)) {
           const loose = tryToken(kw.type, text, after + lm.index, m[0]);
-          if (loose) add(state, kw.type, loose.start, loose.end, 4);
+          if (loose) {
+            add(state, kw.type, loose.start, loose.end, 6);
+            sameShapeAfter(state, kw.type, loose.start, loose.end);
+          }
           continue;
         }
       }
-      if (found) add(state, kw.type, found.start, found.end, 8);
+      if (found) {
+        add(state, kw.type, found.start, found.end, 8);
+        sameShapeAfter(state, kw.type, found.start, found.end);
+      }
     }
   }
   // Full SSN by shape.

@@ -20,6 +20,7 @@ import {
   ORG_HEADS,
   PET_WORDS,
   RELATION_NOUNS,
+  STRONG_HEALTH_RE,
   STAFF_CUE_RE,
   WEEKDAYS,
 } from '../lexicon.js';
@@ -40,7 +41,7 @@ export function buildNameLexicon(dicts: NameDictionaries, practice: Practice): N
   const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   for (const s of practice.staff) {
     if (s.words.length >= 2) {
-      alts.push(`${esc(s.first)}(?:\\s+[A-Za-z]\\.?)?(?:\\s+${s.words.slice(1, -1).map(esc).join('\\s+')})?\\s+${esc(s.last)}`);
+      alts.push(`(?:(?:dr|doctor|nurse|mr|mrs|ms|mx)\\.?\\s+)?${esc(s.first)}(?:\\s+[A-Za-z]\\.?)?(?:\\s+${s.words.slice(1, -1).map(esc).join('\\s+')})?\\s+${esc(s.last)}`);
     }
     alts.push(`(?:dr|doctor|nurse|mr|mrs|ms|mx)\\.?\\s+${esc(s.last)}`);
   }
@@ -56,6 +57,10 @@ const PROVIDER_RE =
   /\b(?:Dr|Doctor|Drs|Nurse|Prof|Professor)\b\.?\s+(?:[A-Z][\p{L}'’-]*[\p{L}]|[A-Z]\.)(?:\s+(?:[A-Z]\.\s*)?[A-Z][\p{L}'’-]*[\p{L}]){0,2}/gu;
 const OFFICIAL_RE =
   /\b(?:Governor|Gov|Lt\.? Gov(?:ernor)?|Mayor|Senator|Sen|Representative|Rep|Congressman|Congresswoman|Councilman|Councilwoman|Councilmember|Council Member|Commissioner|President|Vice President|Secretary|Superintendent|Sheriff|Judge|Justice|Chief|Ambassador|Pastor|Reverend|Rev|Father|Rabbi|Imam|Principal|Surgeon General|Attorney General|Health Commissioner|Director|Sister|Brother|Bishop|Saint|St|Mt|Ft|Sgt|Officer|Deputy|Trooper|Captain|Capt)\b\.?\s+[A-Z][\p{L}'’-]*[\p{L}](?:\s+(?:[A-Z]\.\s*)?[A-Z][\p{L}'’-]*[\p{L}]){0,2}/gu;
+/** First words of OFFICIAL_RE (a cheap prefilter on tokens). */
+const OFFICIAL_FIRST = new Set(
+  `Governor Gov Lt Mayor Senator Sen Representative Rep Congressman Congresswoman Councilman Councilwoman Councilmember Council Commissioner President Vice Secretary Superintendent Sheriff Judge Justice Chief Ambassador Pastor Reverend Rev Father Rabbi Imam Principal Surgeon Attorney Health Director Sister Brother Bishop Saint St Mt Ft Sgt Officer Deputy Trooper Captain Capt`.split(' '),
+);
 const INITIALS_RE = /(?<![\p{L}.])(?:[A-Z]\.\s?){2,3}(?![\p{L}])/gu;
 const NOT_INITIALS = new Set([
   'MD', 'DO', 'RN', 'NP', 'PA', 'US', 'AM', 'PM', 'ER', 'IV', 'DC', 'OB', 'GI', 'NY', 'LA', 'BS', 'MS',
@@ -66,6 +71,8 @@ const NOT_INITIALS = new Set([
 ]);
 const FAMILY_RE =
   /\b(?:the\s+)?([A-Z][\p{L}'’-]*[\p{L}])\s+(family|families|twins|triplets|household|kids|boys|girls|clan|crew|brothers|sisters|siblings|grandparents|parents|home)\b/gu;
+const INTRO_NAME_RE =
+  /\b(?:[Mm]y name is|[Mm]y name's|[Nn]ame on the account\??\s*(?:User|Customer)?:?|[Tt]his is|I'm|I’m|I am|[Cc]all me|(?:was |is |were )?called|named|[Dd]ear)\s*,?\s+((?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.?)(?:\s+(?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.?|II|III|IV)){0,2})/gu;
 const FAMILY_STOP = new Set(
   `our your their his her the my every whole entire extended foster military host blended big new young growing immediate loving local this that each any happy healthy busy modern american working single`.split(' '),
 );
@@ -105,7 +112,7 @@ const PERSON_VERB_WEAK = new Set(
   ),
 );
 const POSSESSED_CUE = new Set(
-  `shots shot cast stitches wheelchair art story fundraiser page gofundme mom mother dad father parents family son daughter wife husband sister brother grandma grandmother grandpa grandfather kids children twins baby care journey story page treatment surgery diagnosis recovery birthday fight room doctor appointment visit cast chemo therapy rehab progress smile courage strength first last new recheck follow-up followup meds medication results scan bloodwork labs pump insulin heart knee hip condition health life home`.split(
+  `memorial service services funeral obituary wake passing celebration shots shot cast stitches wheelchair art story fundraiser page gofundme mom mother dad father parents family son daughter wife husband sister brother grandma grandmother grandpa grandfather kids children twins baby care journey story page treatment surgery diagnosis recovery birthday fight room doctor appointment visit cast chemo therapy rehab progress smile courage strength first last new recheck follow-up followup meds medication results scan bloodwork labs pump insulin heart knee hip condition health life home`.split(
     /\s+/,
   ),
 );
@@ -124,6 +131,34 @@ interface Ctx {
   flagged: { start: number; end: number; tokens: number[] }[];
   petNames: Set<string>;
   fiction: boolean;
+  /** About staff with no patient cue: greetings and thanks to a first name are to staff. */
+  staffPost: boolean;
+  /** Per-sentence regex results (a long run-on text stays linear). */
+  memo: Map<string, boolean>;
+}
+
+/** Tests a sentence-level regex once per sentence. */
+function sentTest(ctx: Ctx, key: string, re: RegExp | ((s: string) => boolean), si: number): boolean {
+  const k = `${key}:${si}`;
+  let v = ctx.memo.get(k);
+  if (v === undefined) {
+    const w = ctx.state.doc.sentWords[si] ?? '';
+    v = typeof re === 'function' ? re(w) : re.test(w);
+    ctx.memo.set(k, v);
+  }
+  return v;
+}
+
+/** Words that lead into a name in a heading or greeting ("Meet Luna", "Welcome Dorothy"). */
+const LEAD_WORDS = new Set(
+  `meet welcome congrats congratulations happy thanks thank hello hi hey dear love join ask call say remember celebrate honoring introducing presenting go`.split(' '),
+);
+
+/** FAMOUS_NAMES indexed by their first word. */
+const FAMOUS_BY_FIRST = new Map<string, string[]>();
+for (const f of FAMOUS_NAMES) {
+  const w = f.split(' ')[0]!;
+  FAMOUS_BY_FIRST.set(w, [...(FAMOUS_BY_FIRST.get(w) ?? []), f]);
 }
 
 const isMonthOrDay = (b: string): boolean => MONTHS.has(b) || WEEKDAYS.has(b);
@@ -215,11 +250,6 @@ function credentialAfter(doc: Doc, end: number): boolean {
 const STAFF_ROLE_BEFORE =
   /\b(?:our|the practice's|cedar valley's)\s+(?:new\s+|newest\s+|own\s+|longtime\s+|wonderful\s+|amazing\s+|lead\s+|head\s+|senior\s+|chief\s+)*(?:[\w-]+\s+){0,2}?(?:pharmacist|nurse|doctor|physician|provider|practitioner|np|pa|rn|lpn|ma|medical assistant|receptionist|scheduler|manager|coordinator|educator|dietitian|nutritionist|therapist|counselor|social worker|health worker|worker|tech|technician|assistant|biller|navigator|director|administrator|midwife|doula|scribe|interpreter|volunteer|intern|resident|student|colleague|teammate|team member|staff member|front desk|billing lead)\s+$/i;
 
-function inQuotesNear(doc: Doc, start: number, end: number): boolean {
-  const b = doc.words.slice(Math.max(0, start - 2), start);
-  const a = doc.words.slice(end, end + 3);
-  return /["“'‘]\s?$/.test(b) && /^[,.]?\s?["”'’]/.test(a);
-}
 
 /** "Thank you, Rose!", "Hi Linda", "We love you, Sunny!" */
 function isVocative(doc: Doc, sStart: number, sEnd: number, before: string, after: string, isMonth: boolean): boolean {
@@ -263,6 +293,10 @@ function localCue(ctx: Ctx, i: number, tier: 1 | 2, staffFirst: boolean): boolea
   if (/\b(?:contact|call|text|email|message|ask for|reach)\s+$/i.test(before) && /^\s+(?:at|on)\s/.test(after)) return true;
   // "Luis, your prescription…", "Sam, we're grateful you…": a sentence that opens by addressing someone.
   if (t.initial && /^\s*,/.test(after) && /\b(?:you|your|you're|you’re|you've|you’ve)\b/i.test(after) && !isMonth && !NOT_A_NAME.has(t.bare) && !ctx.lex.dicts.common.has(t.bare)) return true;
+  if (ctx.staffPost) {
+    // Greetings to a first name are to staff when the sentence or the next is about staff.
+    if (sentTest(ctx, 'staff', STAFF_CUE_RE, t.sentence) || sentTest(ctx, 'staff', STAFF_CUE_RE, t.sentence + 1)) return false;
+  }
   if (isVocative(doc, s.start, s.end, before, after, isMonth)) return true;
   if (TO_LEAD.test(before)) return true;
   if (p && p.sentence === t.sentence && BEFORE_PERSON.has(p.bare) && /^\s+$/.test(textBetween(doc, p, t))) return true;
@@ -280,7 +314,7 @@ function localCue(ctx: Ctx, i: number, tier: 1 | 2, staffFirst: boolean): boolea
   return false;
 }
 
-export function recognizeNames(state: ScanState, lex: NameLexicon, patientContext: boolean): void {
+export function recognizeNames(state: ScanState, lex: NameLexicon, patientContext: boolean, staffPost = false): void {
   const { doc } = state;
   const dicts = lex.dicts;
   const ctx: Ctx = {
@@ -290,6 +324,8 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
     flagged: [],
     petNames: new Set(),
     fiction: false,
+    staffPost,
+    memo: new Map(),
   };
   const text = doc.words;
   ctx.fiction = /\b(?:hypothetical|fictional|fictitious|imaginary|made[- ]up|composite|invented|not a real|isn't real|not real|pretend)\b/i.test(text);
@@ -334,8 +370,8 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
     }
     mention(ctx, 'provider', m.index, m.index + m[0].length);
   }
-  for (const m of text.matchAll(OFFICIAL_RE)) {
-    // (OFFICIAL_RE starts with a capitalised title, so it is cheap on most texts.)
+  const hasTitle = doc.tokens.some((t) => OFFICIAL_FIRST.has(t.text));
+  for (const m of hasTitle ? text.matchAll(OFFICIAL_RE) : []) {
     if (isConsumed(ctx, m.index, m.index + m[0].length)) continue;
     // "Director of …" is a job title after a name, not before one.
     mention(ctx, 'official', m.index, m.index + m[0].length);
@@ -364,6 +400,21 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
     if (dicts.first.has(f) && (dicts.surnames.has(l) || !dicts.common.has(l)) && !NOT_A_NAME.has(l) && !ORG_HEADS.has(l)) {
       flag(ctx, m.index, m.index + m[0].length - (m[3]!.length - m[3]!.replace(/['’]s?$/, '').length), f);
     }
+  }
+
+  // Introductions: "My name is Aantje Mourik", "this is Rubija", "was called Kevin Veitonen II".
+  for (const m of /\b(?:[Nn]ame|[Tt]his is|I'm|I’m|I am|[Cc]all me|called|named|[Dd]ear)\b/.test(text) ? text.matchAll(INTRO_NAME_RE) : []) {
+    const who = m[1]!;
+    const start = m.index + m[0].length - who.length;
+    if (isConsumed(ctx, start, start + who.length) || ctx.fiction) continue;
+    const words = who.split(/\s+/);
+    const w0 = words[0]!.toLowerCase().replace(/['’]s$/, '');
+    if (dicts.common.has(w0) || NOT_A_NAME.has(w0) || isMonthOrDay(w0) || ORG_HEADS.has(w0) || HONORIFICS.has(w0) || /^(?:dr|drs|doctor|nurse)$/.test(w0)) continue;
+    if (words.length === 1 && (isStaffFirst(ctx, w0) || ctx.petNames.has(w0))) continue;
+    let n = words.length;
+    while (n > 1 && (dicts.common.has(words[n - 1]!.toLowerCase()) || ORG_HEADS.has(words[n - 1]!.toLowerCase())) && !/^(?:II|III|IV|Jr|Sr)$/.test(words[n - 1]!)) n--;
+    const v = words.slice(0, n).join(' ').replace(/['’]s?$/, '');
+    flag(ctx, start, start + v.length, w0);
   }
 
   // 3. Attributions after a quote: — Kim R., — Phyllis, — T.K.
@@ -409,7 +460,8 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
       if (b.sentence !== a.sentence || ctx.consumed[j]) break;
       const okGap = runGap(doc.words, a, b);
       if (!okGap || a.possessive) break;
-      if (!(b.cap || isInitialTok(doc, b) || (NAME_PARTICLES.has(b.text) && toks[j + 1]?.cap))) break;
+      const bareInitial = /^[A-Z]$/.test(b.text) && toks[j + 1]?.cap === true && toks[j + 1]!.sentence === b.sentence && /^ $/.test(doc.words.slice(b.end, toks[j + 1]!.start));
+      if (!(b.cap || isInitialTok(doc, b) || bareInitial || (NAME_PARTICLES.has(b.text) && toks[j + 1]?.cap))) break;
       j++;
     }
     analyseRun(ctx, i, j, patientContext);
@@ -526,12 +578,15 @@ function analyseRun(ctx: Ctx, from: number, to: number, patientContext: boolean)
   const dicts = ctx.lex.dicts;
   const toks = doc.tokens;
   // Whole run is an organisation or a famous name?
-  const runWords = toks.slice(from, to).map((t) => t.bare);
-  const joined = runWords.join(' ');
-  for (const f of FAMOUS_NAMES) {
-    if (joined.includes(f)) {
-      ctx.state.mentions.push({ kind: 'official', start: toks[from]!.start, end: toks[to - 1]!.end });
-      return;
+  if (to - from >= 2) {
+    for (let q = from; q < to - 1; q++) {
+      const cands = FAMOUS_BY_FIRST.get(toks[q]!.bare);
+      if (!cands) continue;
+      const joined = toks.slice(q, to).map((t) => t.bare).join(' ');
+      if (cands.some((f) => joined.startsWith(f))) {
+        ctx.state.mentions.push({ kind: 'official', start: toks[from]!.start, end: toks[to - 1]!.end });
+        return;
+      }
     }
   }
   // Find the first token that can start a name (skipping "Meet", "Happy Birthday"…).
@@ -545,11 +600,18 @@ function analyseRun(ctx: Ctx, from: number, to: number, patientContext: boolean)
       const nx = k + 1 < to ? toks[k + 1]! : undefined;
       const nextIsSurname = nx !== undefined && (surnameTier(dicts, nx.bare) === 2 || unknownWord(dicts, nx) || isInitialTok(doc, nx));
       const nextIsFirst = nx !== undefined && firstTier(dicts, nx.bare) > 0;
-      if (!(NOT_A_NAME.has(t.bare) && nx !== undefined && (!nextIsSurname || nextIsFirst))) break;
+      const leadWord = LEAD_WORDS.has(t.bare) && nextIsFirst;
+      if (!(NOT_A_NAME.has(t.bare) && nx !== undefined && (!nextIsSurname || leadWord))) break;
     }
     k++;
   }
-  if (k >= to) return;
+  if (k >= to) {
+    // A capitalised word in no name list, right after a strong person cue: "mom Ana", "patient Ekon".
+    if (to - from === 1) unknownName(ctx, from);
+    // "Kate M Begum", "Elínborg Guðmundsdóttir": names outside the dictionaries.
+    else foreignName(ctx, from, to);
+    return;
+  }
   // Stop the name at an org head: "Lincoln Middle School", "Kessler Plastics".
   let end = to;
   for (let q = k; q < to; q++) {
@@ -575,7 +637,7 @@ function analyseRun(ctx: Ctx, from: number, to: number, patientContext: boolean)
   const startOff = first.start;
   const endTok = rest.length ? rest[rest.length - 1]! : first;
   const endOff = endTok.possessive ? endTok.end - (endTok.text.endsWith("'") || endTok.text.endsWith('’') ? 1 : 2) : endTok.end;
-  const staffCueSentence = STAFF_CUE_RE.test(sentenceWords(doc, first.sentence));
+  const staffCueSentence = sentTest(ctx, 'staff', STAFF_CUE_RE, first.sentence);
 
   if (rest.length > 0) {
     // Initial + surname: D. Farrell.
@@ -597,10 +659,20 @@ function analyseRun(ctx: Ctx, from: number, to: number, patientContext: boolean)
     const lTier = surnameTier(dicts, lb.split('-')[0]!) || surnameTier(dicts, lb);
     const lUnknown = unknownWord(dicts, lastTok) || lb.split('-').every((p) => dicts.surnames.has(p) && !dicts.nameWords.has(p));
     const lastOk = lTier > 0 || lUnknown;
-    if (fTier > 0 && lastOk && !NOT_A_NAME.has(lb)) {
+    // "Great American Smokeout": a word that is never part of a name sits between first and last.
+    const middleOk = rest.slice(0, -1).every((t) => !NOT_A_NAME.has(t.bare));
+    if (fTier > 0 && lastOk && middleOk && !NOT_A_NAME.has(lb)) {
       const strong = fTier === 2 || lTier === 2 || lUnknown;
       if (ctx.lex.practice.staffLast.has(lb) && ctx.lex.practice.staffFirst.has(first.bare)) return;
       if (credentialAfter(doc, endOff) || ctx.petNames.has(first.bare) || ctx.fiction) return;
+      // The author of a book, article or song: '"Being Mortal" by Atul Gawande'.
+      if (/\b(?:by|author|authors|written by|directed by|sung by|featuring|feat\.)\s+$/i.test(doc.words.slice(Math.max(0, startOff - 14), startOff))) {
+        const sent = sentenceWords(doc, first.sentence);
+        if (/["“][^"”]{2,}["”]|\b(?:book|books|article|podcast|novel|song|album|film|movie|documentary|talk|study|paper|essay|poem|memoir|blog|column|series|show|episode|guide|report)\b/i.test(sent) && !patientContext) {
+          ctx.state.mentions.push({ kind: 'official', start: startOff, end: endOff });
+          return;
+        }
+      }
       // The author of a quotation ("…live." — Jim Rohn), outside a patient post.
       if (!patientContext && /["”]\s*[—–-]{1,2}\s*$/.test(doc.words.slice(Math.max(0, startOff - 6), startOff))) {
         const q = doc.words.slice(Math.max(0, startOff - 300), startOff);
@@ -634,9 +706,54 @@ function analyseRun(ctx: Ctx, from: number, to: number, patientContext: boolean)
   singleName(ctx, k, patientContext);
 }
 
+/** A run of capitalised words no dictionary knows: a name when shaped like one. */
+function foreignName(ctx: Ctx, from: number, to: number): void {
+  const { doc } = ctx.state;
+  const dicts = ctx.lex.dicts;
+  const toks = doc.tokens.slice(from, to);
+  if (toks.length < 2 || toks.length > 4 || ctx.fiction) return;
+  if (doc.sentences[toks[0]!.sentence]!.titleCase) return;
+  const words = toks.filter((t) => !/^[A-Z]$/.test(t.text));
+  const initials = toks.length - words.length;
+  if (words.length < 2) return;
+  const last = words[words.length - 1]!;
+  const first = words[0]!;
+  const plain = (t: Token): boolean =>
+    t.cap && !dicts.common.has(t.bare) && !NOT_A_NAME.has(t.bare) && !ORG_HEADS.has(t.bare) && !isMonthOrDay(t.bare) && !BIG_OR_STATE(t.bare);
+  if (!words.every(plain)) return;
+  if (ctx.lex.practice.nameWords.includes(first.bare) || ctx.lex.practice.towns.has(first.bare)) return;
+  if (orgAfter(doc, from + toks.length - 1)) return;
+  // A middle initial makes it a name; otherwise the surname must be a known one.
+  if (initials === 0 && surnameTier(dicts, last.bare) !== 2) return;
+  if (initials === 0 && first.initial) return;
+  const endOff = last.possessive ? last.end - (last.text.endsWith("'") || last.text.endsWith('’') ? 1 : 2) : last.end;
+  flag(ctx, toks[0]!.start, endOff, first.bare);
+}
+
+const BIG_OR_STATE = (w: string): boolean => /^(?:ohio|america|canada|europe|mexico|africa|asia|texas|florida|california|york|jersey|carolina|dakota|virginia|united|states|kingdom|republic)$/.test(w);
+
+function unknownName(ctx: Ctx, i: number): void {
+  const { doc } = ctx.state;
+  const dicts = ctx.lex.dicts;
+  const t = doc.tokens[i]!;
+  if (!t.cap || t.bare.length < 2 || ctx.consumed[i] || ctx.fiction) return;
+  if (dicts.common.has(t.bare) || NOT_A_NAME.has(t.bare) || ORG_HEADS.has(t.bare) || isMonthOrDay(t.bare)) return;
+  if (ctx.lex.practice.nameWords.includes(t.bare) || ctx.lex.practice.towns.has(t.bare)) return;
+  const p = doc.tokens[i - 1];
+  const s = doc.sentences[t.sentence]!;
+  const after = doc.words.slice(t.end, Math.min(s.end + 20, t.end + 60));
+  const relation =
+    p !== undefined && p.sentence === t.sentence && (RELATION_NOUNS.has(p.bare) || p.bare === 'patient') && /^\s+$/.test(textBetween(doc, p, t));
+  const endOff = t.possessive ? t.end - (t.text.endsWith("'") || t.text.endsWith('’') ? 1 : 2) : t.end;
+  if (HONORIFICS.has(t.bare) || /^(?:dr|drs|doctor|nurse|prof|st|mt|ft|rev|sgt|capt|lt|gov|sen|rep)$/.test(t.bare)) return;
+  if (relation || PATIENT_AFTER.test(after) || AGE_AFTER.test(after)) {
+    flag(ctx, t.start, endOff, t.bare);
+  }
+}
+
 function sentenceWords(doc: Doc, si: number): string {
   const s = doc.sentences[si]!;
-  return doc.words.slice(s.start, s.end);
+  return doc.sentWords[s.index]!;
 }
 
 function singleName(ctx: Ctx, i: number, patientContext: boolean): void {
@@ -661,16 +778,26 @@ function singleName(ctx: Ctx, i: number, patientContext: boolean): void {
     return;
   }
   if (staffFirst || tier === 1) return;
+  // A named person with an illness, injury or treatment in the same sentence ("Big day for
+  // Jayden — cast off", "Priscilla's Kidney Transplant Journey").
+  const healthAfter = STRONG_HEALTH_RE.exec(doc.words.slice(t.start, Math.min(s.end, t.end + 70)));
+  const linked =
+    sentTest(ctx, 'pronoun', /\b(?:he|she|his|her|him)\b/i, t.sentence) ||
+    (t.possessive && healthAfter !== null) ||
+    (healthAfter !== null && !sentTest(ctx, 'topic', /\b(?:education|awareness|class|classes|program|training|workshop|seminar|event|night|screenings?|month|week|talk|clinic|fair|drive|webinar|course|lecture|support group)\b/i, t.sentence));
+  if (linked && sentTest(ctx, 'strong', STRONG_HEALTH_RE, t.sentence) && !sentTest(ctx, 'generic', isGenericSentence, t.sentence) && !sentTest(ctx, 'staff', STAFF_CUE_RE, t.sentence) && !ctx.staffPost) {
+    flag(ctx, t.start, endOff, t.bare);
+    return;
+  }
   if (s.titleCase && t.initial) return;
   // A plain first name: reported in a patient context, unless the sentence is about staff.
-  const sentText = doc.words.slice(s.start, s.end);
-  if (STAFF_CUE_RE.test(sentText)) return;
+  if (sentTest(ctx, 'staff', STAFF_CUE_RE, t.sentence)) return;
   if (patientContext) {
     flag(ctx, t.start, endOff, t.bare);
     return;
   }
   // A named person with a health event in the same sentence ("Kenji … he starts chemo tomorrow").
-  if (HEALTH_EVENT_RE.test(sentText) && /\b(?:he|she|his|her|him)\b/i.test(sentText) && !isGenericSentence(sentText)) {
+  if (sentTest(ctx, 'health', HEALTH_EVENT_RE, t.sentence) && sentTest(ctx, 'pronoun', /\b(?:he|she|his|her|him)\b/i, t.sentence) && !sentTest(ctx, 'generic', isGenericSentence, t.sentence)) {
     flag(ctx, t.start, endOff, t.bare);
   }
 }
@@ -701,9 +828,50 @@ function propagate(ctx: Ctx): void {
       }
     }
   }
+  // Enumerations of first names: "Gaetane, Hannah, Anthony, Derek, Anna and Andrew".
+  for (const s of doc.sentences) {
+    if (sentTest(ctx, 'staff', STAFF_CUE_RE, s.index)) continue;
+    let run: number[] = [];
+    const flush = (): void => {
+      const strong = run.filter((k) => firstTier(dicts, toks[k]!.bare) === 2).length;
+      if (run.length >= 3 && strong >= 2) {
+        for (const k of run) {
+          const t = toks[k]!;
+          if (!ctx.consumed[k] && !ctx.lex.practice.staffFirst.has(t.bare) && !ctx.petNames.has(t.bare)) flag(ctx, t.start, t.possessive ? t.end - 2 : t.end, t.bare);
+        }
+      }
+      run = [];
+    };
+    for (let k = s.first; k < s.last; k++) {
+      const t = toks[k]!;
+      const isName = t.cap && firstTier(dicts, t.bare) > 0 && !isMonthOrDay(t.bare);
+      if (!isName) {
+        if (!(/^(?:and|&)$/.test(t.bare) && run.length > 0)) flush();
+        continue;
+      }
+      if (run.length > 0) {
+        const prev = toks[run[run.length - 1]!]!;
+        const gap = doc.words.slice(prev.end, t.start);
+        if (!/^(?:,\s*|\s+(?:and|&)\s+|,\s*(?:and|&)\s+)$/.test(gap)) flush();
+      }
+      run.push(k);
+    }
+    flush();
+  }
+
+  // The same person again: once "Ray Sutter" is a patient, a later "Ray" is too.
+  const flaggedFirst = new Set(ctx.flagged.map((f) => toks[f.tokens[0] ?? -1]?.bare).filter((b): b is string => !!b && firstTier(dicts, b) > 0));
+  if (flaggedFirst.size) {
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k]!;
+      if (ctx.consumed[k] || !t.cap || !flaggedFirst.has(t.bare) || ctx.petNames.has(t.bare)) continue;
+      flag(ctx, t.start, t.possessive ? t.end - 2 : t.end, t.bare);
+    }
+  }
+
   // Lists of people in a photo.
   for (const s of doc.sentences) {
-    const st = doc.words.slice(s.start, s.end);
+    const st = doc.sentWords[s.index]!;
     const m = LIST_CUE_RE.exec(st);
     if (!m) continue;
     const from = s.start + m.index + m[0].length;
@@ -747,8 +915,8 @@ export function recognizeFileNames(state: ScanState, lex: NameLexicon): void {
   if (parts.length && /^(?:jpe?g|png|gif|webp|heic|mp4|mov|m4v|avi|pdf|svg|tiff?)$/.test(parts[parts.length - 1]!.w)) parts.pop();
   const all = parts.map((p) => p.w);
   if (all.some((w) => /^(?:fictional|hypothetical|composite|sample|example|stock|illustration|infographic|mockup|template)$/.test(w))) return;
-  const staffWords = new Set(lex.practice.staff.flatMap((s) => s.words));
-  const personal = all.some((w) => /^(?:patient|discharge|selfie|bday|birthday|newborn|baby|cast|xray|surgery|nicu|icu|chemo|recovery|before|after|graduation|milestone|family|mom|dad|son|daughter|grandma|grandpa|twins|memorial|rip|getwell|welcome)$/.test(w));
+  const staffWords = lex.practice.staffWords;
+  const personal = all.some((w) => /^(?:patient|discharge|selfie|bday|birthday|newborn|baby|cast|xray|surgery|nicu|icu|chemo|recovery|before|after|graduation|milestone|family|mom|dad|son|daughter|grandma|grandpa|twins|memorial|rip|getwell|welcome|checkup|visit|appointment|shots|vaccine|physical|wellchild|week|weeks|month|months|old|years|transplant|rehab)$/.test(w));
   const isFirst = (w: string): boolean => firstTier(dicts, w) === 2 && !staffWords.has(w);
   const isLast = (w: string): boolean => surnameTier(dicts, w) === 2 && !staffWords.has(w) && !ORG_HEADS.has(w);
   for (let k = 0; k < parts.length; k++) {
@@ -774,4 +942,3 @@ export function recognizeFileNames(state: ScanState, lex: NameLexicon): void {
   }
 }
 
-export { sentenceAt };

@@ -4,6 +4,7 @@
  * Generic statements, hypothetical or composite cases, staff quotes and stock images are not.
  */
 import { HEALTH_EVENT_RE } from '../lexicon.js';
+import { blankPracticeName } from '../practice.js';
 import { sentenceAt, type Sentence } from '../text.js';
 import { add, slice, type ScanState } from './common.js';
 
@@ -12,7 +13,7 @@ const FIRST_PERSON = /(?:^|[^\p{L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'l
 const PRAISE =
   /\b(?:thank|thanks|saved|listened|listens|caught|best|recommend|love|loved|amazing|wonderful|caring|kind|kindness|felt|feel|helped|help|changed my life|life back|never felt|rushed|hero|grateful|figured out|took the time|takes the time|explained|trust|comfortable|remember(?:s|ed)?|compassion\w*|angel|incredible|great|excellent|stars?|always|care|cared|patient with me|treated me|made me|got me|fixed|diagnosed|understood|heard)\b/i;
 const LEAD_CUE =
-  /\b(?:patients?(?: said| says| wrote| told| shared| review)|review(?:s|ed|er)?|testimonials?|★|⭐|five[- ]stars?|5[- ]stars?|you answered|in (?:your|their) (?:own )?words|what (?:our )?patients (?:say|said|are saying)|hear from|from (?:a|one of our) patients?|thank-you (?:note|card)|note from|card from|letter from|message from|wrote us|told us|said|says|shared|feedback)\b/i;
+  /\b(?:patients?(?: said| says| wrote| told| shared| review)|review(?:s|ed|er)?|testimonials?|★|⭐|five[- ]stars?|5[- ]stars?|you answered|in (?:your|their) (?:own )?words|what (?:our )?patients (?:say|said|are saying)|hear from|from (?:a|one of our) patients?|thank-you (?:note|card)|note from|card from|letter from|message from|wrote us|told us|said|says|shared|feedback|kind words|nice words|sweet (?:note|words|message|card)|(?:a|one|our) (?:patient|mom|dad|family|daughter|son|wife|husband) (?:wrote|said|told|shared|sent)|(?:mom|dad|mother|father|wife|husband|daughter|son|family|parents?|grandma|grandpa) of (?:a|one of our|our)|from (?:a|the|one) (?:mom|dad|family|patient|parent))\b/i;
 const STAFF_ATTRIBUTION =
   /^\s*(?:[—–-]{1,2}\s*|,?\s*(?:says|said|writes|wrote|shares|shared|explains|explained|adds|added|notes|noted)\s+)(?:(?:our|the)\s+)?(?:Dr\b|Doctor|Nurse|NP\b|RN\b|PA\b|team|staff|front desk|office|provider|physician|clinician|she\b|he\b|they\b|we\b)/i;
 
@@ -33,8 +34,7 @@ export function recognizeTestimonials(state: ScanState): void {
     if (/\?\s*$/.test(inner)) continue; // a question, not a testimonial
     const firstPerson = FIRST_PERSON.test(inner);
     const thanks = /\b(?:thank you|thanks|thank-you)\b/i.test(inner);
-    if (!firstPerson && !thanks) continue;
-    const after = text.slice(end, end + 80);
+    const after = doc.text.slice(end, end + 80);
     const s = sentenceAt(doc, start);
     const lineStart = text.lastIndexOf('\n', start) + 1;
     const before = text.slice(Math.max(lineStart, (s?.start ?? start) - 120), start);
@@ -44,10 +44,24 @@ export function recognizeTestimonials(state: ScanState): void {
     if (STAFF_ATTRIBUTION.test(after) || (who && staffNamed(state, who)) || (who && /^(?:dr\b|doctor|nurse)/i.test(who))) continue;
     if (/\b(?:dr\.?|nurse)\s+\w+\s+(?:says|said|writes|wrote|explains|shares)\s*:?\s*$/i.test(before)) continue;
     if (staffNamed(state, before.slice(-40)) && /\b(?:says|said|writes|wrote|explains|shares|asks)\s*:?\s*$/i.test(before)) continue;
-    const attributed = attr !== null && who.trim().length > 0;
+    // Attributed to a person: a first name, initials, a handle, "a patient", "one mom", Mrs. X.
+    const w0 = who.trim().split(/[\s.,]+/)[0] ?? '';
+    const attributed =
+      attr !== null &&
+      (/^@\w/.test(who.trim()) ||
+        /^(?:[A-Z]\.\s?){1,3}/.test(who.trim()) ||
+        /^(?:a|an|one|our|this)\s+(?:\w+\s+)?(?:patient|mom|dad|mother|father|family|daughter|son|wife|husband|grandma|grandpa|parent|reviewer)\b/i.test(who.trim()) ||
+        /^(?:Mrs?|Ms|Mx|Miss)\b/.test(who.trim()) ||
+        (w0.length > 1 && /^[A-Z]/.test(w0) && state.dicts.first.has(w0.toLowerCase())));
     if (cues.staffOnly && !attributed) continue;
     const lead = LEAD_CUE.test(before);
-    if ((attributed && (firstPerson || lead)) || lead || (PRAISE.test(inner) && (postLead || cues.personal))) {
+    const praise = PRAISE.test(inner);
+    const aboutPractice =
+      /\b(?:dr\.?|doctor|doctors|nurse|nurses|staff|team|office|practice|clinic|everyone here|front desk|y'all|you guys|you all)\b/i.test(inner) ||
+      staffNamed(state, inner) ||
+      state.practice.staff.some((m) => new RegExp(`\\b${m.first}\\b`, 'i').test(inner));
+    const plural = /\b(?:we|our|us)\b/i.test(inner);
+    if ((attributed && (firstPerson || thanks || (praise && aboutPractice))) || (lead && plural && !cues.staffOnly) || (lead && (firstPerson || thanks || praise)) || ((firstPerson || thanks) && praise && (postLead || cues.personal))) {
       add(state, 'testimonial', start, end, 2);
     }
   }
@@ -70,7 +84,7 @@ export function recognizeStories(state: ScanState): void {
 }
 
 const PHOTO_WORDS =
-  /📸|📷|🎥|📹|🤳|\b(?:photos?|pics?|pictures?|videos?|selfies?|snapshots?|snaps?|clips?|footage|pictured|posing|posed|captured on camera|that face when|swipe (?:to see|left|through)|say cheese|smile for the camera|in this (?:photo|picture|video|shot))\b/iu;
+  /📸|📷|🎥|📹|🤳|\b(?:photos?|pics?|pictures?|videos?|selfies?|snapshots?|snaps?|clips?|footage|pictured|posing|posed|captured on camera|that face when|swipe (?:to see|left|through)|say cheese|smile for the camera|in this (?:photo|picture|video|shot)|caption (?:contest|this)|here['’]?s (?:our )?(?:little |sweet |brave |newest |favorite |favourite )?(?:patient|guy|girl|boy|one|friend|superstar|champ|buddy|warrior)|look at (?:this|that) (?:smile|face|grin))\b/iu;
 const PERSON_IN_ALT =
   /\b(?:woman|man|boy|girl|child|baby|infant|toddler|teen|teenager|teenage|patient|family|mother|father|mom|dad|grandmother|grandfather|grandma|grandpa|older (?:adult|woman|man|gentleman|lady)|elderly|couple|kid|kids|newborn|twins|son|daughter|student|athlete|player|gentleman|lady|children)\b/i;
 const SCENE_IN_ALT =
@@ -82,14 +96,14 @@ export function recognizePhotos(state: ScanState): void {
   const { doc, cues } = state;
   if (cues.hypothetical) return;
   if (doc.field === 'alt') {
-    const t = doc.text;
+    const t = blankPracticeName(state.practice, doc.text);
     if (STOCK_ALT.test(t) && !/\bour patient\b/i.test(t)) return;
     const person = PERSON_IN_ALT.test(t);
     const named = state.mentions.some((m) => m.kind === 'patient');
     const scene = SCENE_IN_ALT.test(t);
     const patientWord = /\bpatient(?![\w-])(?!\s+(?:portal|education|information|forms?|rights|privacy|experience|care|safety|handouts?|materials|room|rooms|lounge|entrance|parking))/i.test(t);
     const identifiable = /\b(?:face|faces|tattoo|tattoos|name tag|wristband|chart|whiteboard)\b[^.]{0,40}\b(?:visible|shown|legible|readable|clear)/i.test(t);
-    if ((person && (scene || named)) || patientWord || (named && scene) || (person && identifiable)) {
+    if ((person && (scene || named)) || patientWord || named || (person && identifiable)) {
       const first = doc.sentences[0];
       add(state, 'photo', first ? first.start : 0, first ? first.end : t.length, 1);
     }

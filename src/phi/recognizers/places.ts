@@ -17,6 +17,7 @@ import {
   WEEKDAYS,
 } from '../lexicon.js';
 import { normalizeAddress } from '../practice.js';
+import { firstTier } from './names.js';
 import { sentenceAt } from '../text.js';
 import { add, slice, type ScanState } from './common.js';
 
@@ -39,7 +40,7 @@ const TOWN_STATE_ZIP_RE = new RegExp(
   `\\b((?:${CAPWORD}\\s+){0,2}${CAPWORD}),?\\s+(?:(${[...STATE_ABBREVIATIONS].map((s) => s.toUpperCase()).join('|')})|(${[...US_STATES].map((s) => s[0]!.toUpperCase() + s.slice(1)).join('|')}))\\.?,?\\s+(\\d{5}(?:-\\d{4})?)\\b`,
   'gu',
 );
-const ZIP_INTRO_RE = /\b(?:zip(?:\s*code)?|postal code|zipcode)(s?)\s*(?:is|was|of|:|#|,)?\s*(\d{5}(?:-\d{4})?)\b/gi;
+const ZIP_INTRO_RE = /\b(?:zip(?:\s*code)?|postal code|postcode|zipcode)(s?)\s*(?:is|was|of|:|#|,)?\s*(\d{5}(?:-\d{4})?|\d{3}\s\d{2}|\d{2}-\d{3}|\d{3,6}(?:-\d{3,4})?)(?![\w-])/gi;
 const PREP_TOWN_RE = new RegExp(
   `\\b(from|in|of|near|to|lives in|living in|lived in|moved to|moving to|grew up in|native of|resident of|home in|back to|postcard from|visiting|outside|outside of|headed to|heading to|relocated to|retired to)\\s+((?:${CAPWORD}\\s+){0,2}${CAPWORD})`,
   'gu',
@@ -62,7 +63,7 @@ const NOT_PLACE = new Set(
   ),
 );
 
-function isPlaceWord(state: ScanState, words: string): boolean {
+function isPlaceWord(state: ScanState, words: string, residenceVerb = false): boolean {
   const parts = words.split(/\s+/);
   const lower = parts.map((w) => w.toLowerCase().replace(/['’]s?$/, ''));
   const last = lower[lower.length - 1]!;
@@ -76,10 +77,43 @@ function isPlaceWord(state: ScanState, words: string): boolean {
   // A capitalised ordinary word ("Therapy") is not a town; a person's name is reported as a name.
   if (parts.length === 1) {
     if (state.dicts.common.has(last)) return false;
-    if (state.dicts.first.has(last) && !state.dicts.nameWords.has(last) && !state.dicts.surnames.has(last)) return false;
+    if (!residenceVerb && state.dicts.first.has(last) && !state.dicts.nameWords.has(last) && !state.dicts.surnames.has(last)) return false;
   } else if (lower.every((w) => state.dicts.common.has(w))) return false;
   // Already a name?
   return true;
+}
+
+const BLOCK_STREET = /^[ \t>]*(\d{1,6}\s+\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){0,4}\s+\d{1,5}[A-Za-z]?\.?)[ \t]*$/u;
+const BLOCK_UNIT = /^[ \t>]*((?:Suite|Ste|Apt|Apartment|Unit|Room|Fl|Floor)\.?\s*#?\d{1,5}[A-Za-z]?)[ \t]*$/i;
+const BLOCK_ZIP_LINE = /^[ \t>]*(\p{Lu}[\p{L} .'’-]{1,40}?)\s+(\d{4,5}(?:-\d{3,4})?)[ \t]*$/u;
+
+/** Lines of a postal address written as a block (a letterhead, a signature, a shipping label). */
+function addressBlock(state: ScanState): void {
+  const text = state.doc.words;
+  const lines: { start: number; text: string }[] = [];
+  let pos = 0;
+  for (const l of text.split('\n')) {
+    lines.push({ start: pos, text: l });
+    pos += l.length + 1;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const street = BLOCK_STREET.exec(lines[i]!.text);
+    if (!street) continue;
+    // A block: a unit, town or ZIP line follows within three lines.
+    const tail = lines.slice(i + 1, i + 5);
+    if (!tail.some((l) => BLOCK_UNIT.test(l.text) || BLOCK_ZIP_LINE.test(l.text))) continue;
+    const add1 = (l: { start: number; text: string }, v: string, type: 'address' | 'zip'): void => {
+      const off = l.start + l.text.indexOf(v);
+      if (!state.out.some((c) => c.start < off + v.length && off < c.end && (c.type === 'address' || c.type === 'zip'))) add(state, type, off, off + v.length, 4);
+    };
+    if (!isPracticeStreet(state, street[1]!)) add1(lines[i]!, street[1]!, 'address');
+    for (const l of tail) {
+      const u = BLOCK_UNIT.exec(l.text);
+      if (u && !/\b210\b/.test(u[1]!)) add1(l, u[1]!, 'address');
+      const z = BLOCK_ZIP_LINE.exec(l.text);
+      if (z && !state.practice.zips.has(z[2]!.slice(0, 5))) add1(l, z[2]!, 'zip');
+    }
+  }
 }
 
 function overlapsType(state: ScanState, start: number, end: number, types: string[]): boolean {
@@ -102,9 +136,17 @@ export function recognizePlaces(state: ScanState): void {
     const s = sentenceAt(doc, off);
     return s !== undefined && cues.personalSentences.has(s.index) && !cues.scenarioSentences.has(s.index);
   };
+  const venueMemo = new Map<number, boolean>();
   const venueAt = (off: number): boolean => {
     const s = sentenceAt(doc, off);
     if (!s) return false;
+    const cached = venueMemo.get(s.index);
+    if (cached !== undefined) return cached;
+    const v = venueOf(s);
+    venueMemo.set(s.index, v);
+    return v;
+  };
+  const venueOf = (s: { index: number; start: number; end: number }): boolean => {
     const st = slice(doc, s.start, s.end);
     const prev = doc.sentences[s.index - 1];
     const prevText = prev ? slice(doc, prev.start, prev.end) : '';
@@ -141,6 +183,15 @@ export function recognizePlaces(state: ScanState): void {
     }
   }
 
+  // Military and unit boxes: "PSC 0413, Box 8144 APO AA 42323", "Unit 4719 Box 7394 DPO AP 70942".
+  for (const m of /\b(?:PSC|CMR|Unit|APO|DPO|FPO)\b/i.test(text) ? text.matchAll(/\b(?:(?:PSC|CMR|Unit)\s+\d{2,5},?\s+Box\s+\d{2,5}(?:\s*\n?\s*(?:APO|DPO|FPO)\s+(?:AA|AE|AP)\s+\d{5})?|(?:APO|DPO|FPO)\s+(?:AA|AE|AP)\s+\d{5})\b/gi) : []) {
+    if (cues.hypothetical || overlapsType(state, m.index, m.index + m[0].length, ['address'])) continue;
+    add(state, 'address', m.index, m.index + m[0].length, 4);
+  }
+
+  // An address block, one part a line: "20789 Allika 46 / Suite 501 / Riisa / Estonia 62488".
+  if (text.includes('\n') && hasDigit) addressBlock(state);
+
   // PO boxes.
   for (const m of /box/i.test(text) ? text.matchAll(/\b(?:P\.?\s?O\.?|Post Office)\s+Box\s+\d{1,6}\b/gi) : []) {
     if (cues.hypothetical || overlapsType(state, m.index, m.index + m[0].length, ['address'])) continue;
@@ -175,7 +226,7 @@ export function recognizePlaces(state: ScanState): void {
     const stop = rest.search(/(?:[.!?](?:\s|$)|\n\n|;|\s(?:and|but|so|if|when|for|because)\s)/);
     const v = (stop === -1 ? rest : rest.slice(0, stop)).replace(/[\s,]+$/, '');
     if (!/\d/.test(v) || v.length < 4) continue;
-    if (overlapsType(state, start, start + v.length, ['address', 'phone', 'email', 'url'])) continue;
+    if (state.out.some((c) => ['address', 'phone', 'email', 'url'].includes(c.type) && c.start < start + v.length && start < c.end)) continue;
     if (isPracticeStreet(state, v.split(',')[0]!)) continue;
     if (/^(?:\+?\d[\d\s().-]{6,})$/.test(v)) continue; // a phone number
     if (cues.hypothetical) continue;
@@ -223,7 +274,7 @@ export function recognizePlaces(state: ScanState): void {
   }
 
   // ZIP 43081-2207, "the patient from 43081"
-  if (hasZip) for (const m of text.matchAll(ZIP_INTRO_RE)) {
+  if (/\d{3}/.test(text)) for (const m of text.matchAll(ZIP_INTRO_RE)) {
     const zip = m[2]!;
     const start = m.index + m[0].lastIndexOf(zip);
     if (overlapsType(state, start, start + zip.length, ['zip'])) continue;
@@ -270,14 +321,36 @@ export function recognizePlaces(state: ScanState): void {
   for (const m of anyPersonal || /\b(?:lives?|living|lived|moved|moving|grew up|native|resident|relocated|retired)\b/i.test(text) ? text.matchAll(PREP_TOWN_RE) : []) {
     const town = m[2]!;
     const start = m.index + m[0].lastIndexOf(town);
-    if (!personalAt(start) && !/^(?:lives in|living in|lived in|moved to|moving to|grew up in|native of|resident of|relocated to|retired to)$/i.test(m[1]!)) continue;
+    const sent = slice(doc, sentenceAt(doc, start)?.start ?? 0, start);
+    const origin = /^(?:from|in)$/i.test(m[1]!) && /\b(?:moved|moving|grew up|originally|raised|relocated|hometown|home town|native|born)\b/i.test(sent);
+    if (!personalAt(start) && !origin && !/^(?:lives in|living in|lived in|moved to|moving to|grew up in|native of|resident of|relocated to|retired to)$/i.test(m[1]!)) continue;
     if (cues.hypothetical) continue;
-    if (!isPlaceWord(state, town)) continue;
+    const residence = origin || /^(?:lives in|living in|lived in|moved to|moving to|grew up in|native of|resident of|relocated to|retired to)$/i.test(m[1]!);
+    if (!isPlaceWord(state, town, residence)) continue;
     // Followed by an organisation head: "from Lincoln Middle", "at Millbrook General".
     const after = text.slice(start + town.length, start + town.length + 24);
     if (/^\s+(?:[A-Z][a-z]+\s+)?(?:School|Middle|High|Elementary|Academy|College|University|Hospital|General|Medical|Clinic|Center|Centre|Library|Park|Church|Kroger|Walmart|YMCA|Rec|Marathon|5K|Fair|Market|Mall|Airport|Station|Memorial)\b/.test(after)) continue;
     if (ORG_HEADS.has(town.split(/\s+/).pop()!.toLowerCase())) continue;
-    if (overlapsType(state, start, start + town.length, ['name', 'location', 'address'])) continue;
+    if (overlapsType(state, start, start + town.length, ['location', 'address'])) continue;
+    if (overlapsType(state, start, start + town.length, ['name'])) {
+      // "from Worthington", "from Dublin, Ohio": a place, read as a name because it is also one.
+      const same = state.out.filter((c) => c.type === 'name' && c.start < start + town.length && start < c.end);
+      if (!/^(?:from|in|lives in|living in|lived in|moved to|moving to|grew up in|native of|resident of|relocated to|retired to|outside|outside of|near)$/i.test(m[1]!) || same.some((c) => c.start !== start || c.end !== start + town.length)) continue;
+      if (!residence && firstTier(state.dicts, town.toLowerCase()) === 2 && !state.dicts.surnames.has(town.toLowerCase())) continue;
+      state.out = state.out.filter((c) => !same.includes(c));
+    }
+    add(state, 'location', start, start + town.length, 3);
+  }
+  // After a person's name: "A. Petrakis, Hilliard."
+  for (const c of [...state.out]) {
+    if (c.type !== 'name') continue;
+    const m = /^,\s*([A-Z][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*){0,1})(?=\s*(?:[.;!)]|$|\n))/u.exec(text.slice(c.end, c.end + 40));
+    if (!m) continue;
+    const town = m[1]!;
+    const start = c.end + m[0].indexOf(town);
+    if (STATE_ABBREVIATIONS.has(town.toLowerCase()) || !isPlaceWord(state, town)) continue;
+    if (firstTier(state.dicts, town.toLowerCase()) > 0) continue;
+    if (overlapsType(state, start, start + town.length, ['location', 'name', 'address'])) continue;
     add(state, 'location', start, start + town.length, 3);
   }
   // Attributions: "— Kim R., Gahanna"

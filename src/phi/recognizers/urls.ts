@@ -63,10 +63,6 @@ function decodeSafe(s: string): string {
 const PERSONAL_LABEL_WORDS =
   /(?:runs|run|walks|family|journey|story|strong|fight|fights|fund|hope|miracle|memorial|blog|life|diary|updates|recovery|baby|love|army|warrior|team|for|and|the)/;
 
-export interface UrlVerdict {
-  personal: boolean;
-}
-
 function nameSlug(path: string, isFirstName: (w: string) => boolean, isSurname: (w: string) => boolean): boolean {
   for (const seg of path.split('/')) {
     const parts = decodeSafe(seg).toLowerCase().split(/[-_.+]+/).filter(Boolean);
@@ -145,7 +141,7 @@ function isIPv6(s: string): boolean {
 export function recognizeUrls(state: ScanState): void {
   const { doc, practice, dicts, cues } = state;
   const isFirst = (w: string): boolean => dicts.first.has(w) && !dicts.nameWords.has(w) && !dicts.common.has(w);
-  const staffWords = new Set(practice.staff.flatMap((s) => s.words));
+  const staffWords = practice.staffWords;
   const isSurname = (w: string): boolean =>
     dicts.surnames.has(w) && !dicts.common.has(w) && !staffWords.has(w) && w.length >= 3;
   for (const u of doc.urls) {

@@ -30,7 +30,7 @@ describe('network/media-required', () => {
   it('reports Instagram without media on its entry in networks', async () => {
     const findings = await check([mediaRequired], 'x, instagram', undefined);
     expect(findings.map((f) => [f.network, f.line, f.column, f.message])).toEqual([
-      ['instagram', 4, 14, 'Instagram only publishes posts with an image or a video: add one under media:, or remove instagram from networks'],
+      ['instagram', 4, 15, 'Instagram only publishes posts with an image or a video: add one under media:, or remove instagram from networks'],
     ]);
   });
 
@@ -123,7 +123,7 @@ describe('network/media-limits', () => {
     const exact = Buffer.concat([JPEG, Buffer.alloc(5 * MB - JPEG.length)]);
     expect(await check([mediaLimits], 'x', item('media/a.jpg'), { 'media/a.jpg': exact })).toEqual([]);
     const findings = await check([mediaLimits], 'x', item('media/a.jpg'), { 'media/a.jpg': Buffer.concat([exact, Buffer.alloc(1)]) });
-    expect(findings.map((f) => f.message)).toEqual(['this image is 5.0 MB and X takes images up to 5 MB: make it smaller']);
+    expect(findings.map((f) => f.message)).toEqual(['this image is 5,242,881 bytes and X takes images up to 5,242,880 bytes: make it smaller']);
   });
 
   it('leaves files that are missing to network/media-missing', async () => {

@@ -8,7 +8,7 @@ export const mediaRequired: Rule = {
   meta: {
     id: 'network/media-required',
     severity: 'error',
-    docs: 'A network that only publishes posts with an image or a video (Instagram) named by a post without media.',
+    docs: 'A post without an image or a video on a network that only publishes posts with one (Instagram).',
   },
   checkPost(context) {
     const { post, report } = context;
@@ -69,7 +69,7 @@ export const mediaLimits: Rule = {
   meta: {
     id: 'network/media-limits',
     severity: 'error',
-    docs: "Media a network would refuse: more images or videos than it takes, images and video mixed where it does not allow it, a file type it does not accept, an image over its size limit.",
+    docs: 'Media a network would refuse: more images or videos than it takes, images and video mixed where it does not allow it, a file type it does not accept, an image over its size limit.',
   },
   checkPost(context) {
     const { post, report } = context;
@@ -124,7 +124,8 @@ function itemProblems(item: MediaItem, profile: NetworkProfile): MediaProblem[] 
   }
   const bytes = item.fact?.bytes;
   if (item.kind === 'image' && media.maxImageBytes !== undefined && bytes !== undefined && bytes > media.maxImageBytes) {
-    return [{ index: item.index, message: `this image is ${megabytes(bytes)} and ${label} takes images up to ${megabytes(media.maxImageBytes)}: make it smaller` }];
+    const [size, limit] = sizes(bytes, media.maxImageBytes);
+    return [{ index: item.index, message: `this image is ${size} and ${label} takes images up to ${limit}: make it smaller` }];
   }
   return [];
 }
@@ -153,8 +154,9 @@ function count(n: number, word: string): string {
   return `${formatNumber(n)} ${n === 1 ? word : `${word}s`}`;
 }
 
-function megabytes(bytes: number): string {
-  const mb = bytes / 1024 / 1024;
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+/** Both sizes in megabytes, or in bytes when megabytes would show no difference. */
+function sizes(bytes: number, max: number): [string, string] {
+  const megabytes = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+  if (megabytes(bytes) > megabytes(max)) return [`${megabytes(bytes)} MB`, `${megabytes(max)} MB`];
+  return [`${formatNumber(bytes)} bytes`, `${formatNumber(max)} bytes`];
 }
-

@@ -9,9 +9,6 @@ const SEE_MORE_LABELS: Partial<Record<NetworkId, string>> = {
   linkedin: '…more',
 };
 
-const QUOTED_WORDS = 4;
-const QUOTED_CHARACTERS = 32;
-
 export const seeMore: Rule = {
   meta: {
     id: 'network/see-more',
@@ -26,17 +23,11 @@ export const seeMore: Rule = {
       const visible = target.composed.text.slice(0, cut).trimEnd();
       const characters = `${formatNumber(graphemeCount(visible))} characters`;
       const lines = visible.split('\n').length;
-      const shown = target.composed.text[cut] === '\n' ? `the first ${lines === 1 ? 'line' : `${lines} lines`} (${opening(visible)}, ${characters})` : `the first ${characters} (${opening(visible)})`;
+      // No words are quoted: a finding may be printed in CI logs, and the post's words may hold PHI.
+      const shown = target.composed.text[cut] === '\n' ? `the first ${lines === 1 ? 'line' : `${lines} lines`} (${characters})` : `the first ${characters}`;
       const label = SEE_MORE_LABELS[target.network] ?? 'see more';
       const message = `${target.profile.label} shows ${shown} and hides the rest behind "${label}": put what matters most before it`;
       report({ message, range: rangeAt(post, target, skipBlank(target.composed.text, cut)), network: target.network });
     }
   },
 };
-
-/** The first few words, enough to recognise the text without repeating what it says. */
-function opening(text: string): string {
-  const words = text.trim().split(/\s+/).slice(0, QUOTED_WORDS).join(' ');
-  const short = [...words].slice(0, QUOTED_CHARACTERS).join('').trimEnd();
-  return `'${short}…'`;
-}

@@ -12,7 +12,7 @@ export const cadence: Rule = {
     docs: 'A week (Monday to Sunday, practice time) with fewer ready posts on a network than its cadence.min_per_week in plans/networks.yaml: a gap in the calendar. Checked from next week to the week of the last ready post; posts whose file turns this rule off do not count.',
   },
   checkProject(context) {
-    const posts = postsCountedBy(cadence.meta, context).filter(hasPublishTime);
+    const posts = postsCountedBy(context).filter(hasPublishTime);
     const weeks = plannedWeeks(posts.filter(isScheduled), context.now, context.project.timeZone);
     for (const [network, minimum] of weeklyMinimums(context.project)) {
       for (const week of weeks) checkWeek(context, posts, network, minimum, week);

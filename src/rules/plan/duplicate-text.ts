@@ -15,7 +15,7 @@ export const duplicateText: Rule = {
   checkProject(context) {
     const first = new Map<string, Post>();
     const repeats = new Map<Post, Map<Post, NetworkId[]>>();
-    for (const post of postsCountedBy(duplicateText.meta, context).sort(byTime)) {
+    for (const post of postsCountedBy(context).sort(byTime)) {
       for (const network of post.frontmatter.networks ?? []) {
         const key = `${network}\n${normalised(textOf(post, network))}`;
         const earlier = first.get(key);

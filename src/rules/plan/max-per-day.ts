@@ -14,7 +14,7 @@ export const maxPerDay: Rule = {
   checkProject(context) {
     const { project, now } = context;
     const today = dayStart(now, project.timeZone);
-    const upcoming = postsCountedBy(maxPerDay.meta, context)
+    const upcoming = postsCountedBy(context)
       .filter(isScheduled)
       .filter((post) => post.publishAt.instant >= today)
       .sort(byTime);

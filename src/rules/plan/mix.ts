@@ -14,7 +14,7 @@ export const mix: Rule = {
     const plan = context.project.objectives.data;
     if (!plan || Object.keys(plan.objectives).length === 0) return;
     const known = (post: TimedPost) => post.frontmatter.objective !== undefined && Object.hasOwn(plan.objectives, post.frontmatter.objective);
-    const posts = postsCountedBy(mix.meta, context).filter(isScheduled).filter(known);
+    const posts = postsCountedBy(context).filter(isScheduled).filter(known);
     const windows = rollingWindows(plannedWeeks(posts, context.now, context.project.timeZone), plan.mix.window_weeks, context.project.timeZone);
     const tallies = windows.map((window) => tally(window, posts));
     for (const [id, objective] of Object.entries(plan.objectives)) {

@@ -1,7 +1,6 @@
 import type { Post } from '../../loading/post.js';
 import type { ResolvedTime } from '../../loading/time.js';
-import { SeverityResolver } from '../severity.js';
-import type { ProjectCheckContext, RuleMeta } from '../types.js';
+import type { ProjectCheckContext } from '../types.js';
 import { weekEnd, weekStart, weeksFrom } from './time.js';
 
 export type TimedPost = Post & { publishAt: ResolvedTime };
@@ -20,9 +19,8 @@ export function isScheduled(post: Post): post is TimedPost {
  * The posts a project check counts: those whose file does not turn the rule off. An override such as
  * `content/archive/**: { plan/cadence: off }` takes those posts out of the count, not only out of the report.
  */
-export function postsCountedBy(meta: RuleMeta, { posts, project }: ProjectCheckContext): Post[] {
-  const severities = new SeverityResolver(new Map([[meta.id, meta.severity]]), project.config.data);
-  return posts.filter((post) => severities.resolve(meta.id, post.file) !== 'off');
+export function postsCountedBy({ posts, isOff }: ProjectCheckContext): Post[] {
+  return posts.filter((post) => !isOff(post.file));
 }
 
 /**

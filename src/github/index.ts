@@ -1,0 +1,2 @@
+export { upsertStickyComment, type StickyComment } from './comments.js';
+export { pullRequestFromEnv, type PullRequestTarget } from './pull-request.js';

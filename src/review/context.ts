@@ -1,0 +1,34 @@
+import type { AuditResult } from '../audit/index.js';
+import type { Ledger } from '../publishing/ledger.js';
+import type { Finding } from '../rules/types.js';
+import type { BranchDiff, LineSpan } from './git.js';
+import type { ReviewFinding } from './types.js';
+
+/** What every part of a review is built from: one audit of the working tree, the publish record and the diff. */
+export interface ReviewContext {
+  root: string;
+  audit: AuditResult;
+  ledger: Ledger;
+  diff: BranchDiff;
+  now: Date;
+}
+
+export function changedLinesOf(context: ReviewContext, file: string): LineSpan[] {
+  return context.diff.changedLines.get(file) ?? [];
+}
+
+/** A finding as a review shows it: never with the text a PHI finding matched. */
+export function reviewFinding(finding: Finding, changedLines: readonly LineSpan[]): ReviewFinding {
+  return {
+    rule: finding.rule,
+    severity: finding.severity,
+    file: finding.file,
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    network: finding.network,
+    message: finding.message,
+    onChangedLine: changedLines.some(([from, to]) => finding.line <= to && from <= finding.endLine),
+  };
+}

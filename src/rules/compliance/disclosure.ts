@@ -1,0 +1,69 @@
+import type { Post } from '../../loading/post.js';
+import type { NetworkId } from '../../loading/schemas/index.js';
+import type { SourceRange } from '../../loading/source.js';
+import { compose, profileFor, type ComposedText } from '../../networks/index.js';
+import type { PostCheckContext, Rule } from '../types.js';
+import { placeComposed, type Span } from './texts.js';
+
+export const disclosure: Rule = {
+  meta: {
+    id: 'compliance/disclosure',
+    severity: 'error',
+    docs: 'A sponsored post, paid partnership or endorsement must say so ("#ad", "Sponsored", "Paid partnership") where readers see it: before the "see more" cut of every network.',
+  },
+  checkPost(context) {
+    const tag = sponsorTag(context.post);
+    for (const network of context.post.frontmatter.networks ?? []) checkNetwork(context, network, tag);
+  },
+};
+
+interface Found extends Span {
+  words: string;
+}
+
+const SPONSOR_TAGS = new Set(['sponsored', 'sponsor', 'sponsorship', 'ad', 'ads', 'advert', 'advertisement', 'advertising', 'paid', 'paid partnership', 'paid post', 'partner', 'partners', 'partnership', 'endorsement', 'affiliate']);
+
+// Wording that says a company paid for, or takes part in, the post.
+const SPONSOR_WORDING =
+  /\bsponsored\s+by\b|\bin\s+(?:paid\s+)?partnership\s+with\b|\bpaid\s+partnership\b|\bbrought\s+to\s+you\s+by\b|\bthanks?(?:\s+you)?\s+to\s+our\s+(?:partners?|sponsors?)\b|\bour\s+sponsors?\b|\b(?:paid|sponsored)\s+(?:post|content|promotion|endorsement)\b|\baffiliate\s+links?\b|(?<![\w#])#(?:ad|ads|sponsored|paid|paidpartnership|partner|spon|sponsor)(?![\p{L}\p{N}_])/iu;
+
+// What the FTC's guides accept as a clear disclosure; "#partner" or "#spon" alone are too vague.
+const DISCLOSURE =
+  /(?<![\w#])#(?:ad|ads|sponsored|paid|paidad|paidpartnership|advertisement)(?![\p{L}\p{N}_])|\bsponsored\b|\bpaid\s+(?:partnership|promotion|post|advertisement|endorsement)\b|\badvertisement\b|^[ \t]*ad\b\s*[:|-]/imu;
+
+function checkNetwork({ post, report }: PostCheckContext, network: NetworkId, tag: { name: string; range: SourceRange } | undefined): void {
+  const composed = compose({ body: post.body, variants: post.frontmatter.variants ?? {}, link: post.frontmatter.link }, network);
+  const wording = find(SPONSOR_WORDING, composed.text);
+  if (!tag && !wording) return;
+  const profile = profileFor(network);
+  const shown = find(DISCLOSURE, composed.text);
+  if (!shown) {
+    const why = wording ? `it says "${wording.words}"` : `it is tagged "${tag!.name}"`;
+    const range = wording ? placeComposed(post, composed, network, wording) : tag!.range;
+    report({ message: `this post is sponsored or made with a partner (${why}) but does not say so on ${profile.label}: start it with "#ad", "Sponsored" or "Paid partnership"`, range, network });
+    return;
+  }
+  const cut = profile.seeMoreCut(composed.text);
+  if (cut !== undefined && shown.end > cut) {
+    report({
+      message: `"${shown.words}" is hidden behind "see more" on ${profile.label}, which shows only the first ${visibleLength(composed, cut)} characters: move it to the start of the post`,
+      range: placeComposed(post, composed, network, shown),
+      network,
+    });
+  }
+}
+
+function sponsorTag(post: Post): { name: string; range: SourceRange } | undefined {
+  const tags = post.frontmatter.tags ?? [];
+  const index = tags.findIndex((tag) => SPONSOR_TAGS.has(tag.toLowerCase().replace(/[-_]+/g, ' ').trim()));
+  return index === -1 ? undefined : { name: tags[index]!, range: post.locate(['tags', index]) };
+}
+
+function find(pattern: RegExp, text: string): Found | undefined {
+  const match = pattern.exec(text);
+  return match ? { words: match[0].trim(), start: match.index + (match[0].length - match[0].trimStart().length), end: match.index + match[0].length } : undefined;
+}
+
+function visibleLength(composed: ComposedText, cut: number): number {
+  return [...composed.text.slice(0, cut)].length;
+}

@@ -1,0 +1,78 @@
+import { createPhiScanner, type PhiField, type PhiMatch, type PhiScanner } from '../../phi/index.js';
+import type { Post } from '../../loading/post.js';
+import type { NetworkId } from '../../loading/schemas/index.js';
+import type { SourceRange } from '../../loading/source.js';
+import type { YamlPath } from '../../loading/yaml.js';
+import { profileFor } from '../../networks/index.js';
+import type { RunContext } from '../types.js';
+import { publishedTexts } from '../compliance/texts.js';
+
+/** One identifier found in a post, placed in the file. */
+export interface PlacedPhi extends PhiMatch {
+  range: SourceRange;
+  /** Where it was found, in words a reader knows: "the post text", "the image description (alt)". */
+  where: string;
+  network?: NetworkId;
+  /** The matched text: kept for --reveal, never printed by a format. */
+  text: string;
+}
+
+/** Every identifier of the post, scanned once per run however many `phi/*` rules ask. */
+export function phiIn(post: Post, context: RunContext): readonly PlacedPhi[] {
+  const scanner = context.once('phi/scanner', () => createPhiScanner(practiceFacts(context)));
+  return context.once(`phi/post:${post.file}`, () => scanPost(post, scanner));
+}
+
+function practiceFacts(context: RunContext) {
+  const practice = context.project.config.data?.practice;
+  if (!practice) return {};
+  return {
+    name: practice.name,
+    phones: practice.phones,
+    addresses: practice.addresses,
+    websites: practice.websites,
+    emails: practice.emails,
+    handles: practice.handles,
+    staff: practice.staff,
+  };
+}
+
+function scanPost(post: Post, scanner: PhiScanner): PlacedPhi[] {
+  const found: PlacedPhi[] = [];
+  for (const published of publishedTexts(post)) {
+    const field: PhiField = published.network ? 'variant' : 'body';
+    const where = published.network ? `the ${profileFor(published.network).label} variant` : 'the post text';
+    for (const match of scanner.scan(published.text, field)) {
+      found.push({
+        ...match,
+        range: published.place(match.start, match.end),
+        where,
+        text: published.text.slice(match.start, match.end),
+        ...(published.network ? { network: published.network } : {}),
+      });
+    }
+  }
+  const { title, media = [], link } = post.frontmatter;
+  const scanValue = (value: string | undefined, field: PhiField, path: YamlPath, where: string) => {
+    if (value === undefined) return;
+    for (const match of scanner.scan(value, field)) {
+      found.push({ ...match, range: placeInValue(post, path, value, match), where, text: value.slice(match.start, match.end) });
+    }
+  };
+  scanValue(title, 'title', ['title'], 'the title');
+  media.forEach((item, index) => {
+    scanValue(item.alt, 'alt', ['media', index, 'alt'], 'the image description (alt)');
+    scanValue(item.file, 'file', ['media', index, 'file'], 'the media file name');
+  });
+  scanValue(link, 'link', ['link'], 'the link');
+  return found;
+}
+
+/** The matched words inside a frontmatter value when they are written as-is; else the whole value. */
+function placeInValue(post: Post, path: YamlPath, value: string, match: PhiMatch): SourceRange {
+  const written = post.locate(path);
+  const from = post.lines.offsetOf(written.line, written.column);
+  const raw = post.lines.text.slice(from, post.lines.offsetOf(written.endLine, written.endColumn));
+  const at = raw.indexOf(value.slice(match.start, match.end));
+  return at === -1 ? written : post.lines.range(from + at, from + at + match.end - match.start);
+}
