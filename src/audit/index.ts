@@ -9,6 +9,7 @@ import { CONFIG_FILE, findRoot, loadProject, type Project } from '../loading/pro
 import { PARSE_RULE } from '../loading/problems.js';
 import { LineIndex, pointRange } from '../loading/source.js';
 import { runRules } from '../rules/engine.js';
+import { publishedSet, readLedger } from '../publishing/ledger.js';
 import { RULES } from '../rules/registry.js';
 import type { Finding, SuppressedFinding } from '../rules/types.js';
 
@@ -37,7 +38,7 @@ export const CONTENT_DIR = 'content';
 
 export async function audit(options: AuditOptions): Promise<AuditResult> {
   const root = await findRoot(options.cwd);
-  const project = await loadProject(root);
+  const project = { ...(await loadProject(root)), published: await publishedPosts(root) };
   const posts = await loadPosts(root, project.timeZone);
   const reportOn = await selectFiles(root, options, posts);
   const { findings, suppressed } = runRules({ project, posts, reportOn, rules: RULES, now: options.now });
@@ -129,4 +130,9 @@ export function auditExitCode(findings: readonly Finding[], maxWarnings: number 
   if (counts.error > 0) return 1;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) return 1;
   return 0;
+}
+
+/** What the publish record shows published; an unreadable record counts nothing (plan status reports it). */
+async function publishedPosts(root: string): Promise<Set<string>> {
+  return readLedger(root).then(publishedSet, () => new Set<string>());
 }

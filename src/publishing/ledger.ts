@@ -90,3 +90,13 @@ export function latestEntry(ledger: Ledger, post: string, network: NetworkId): L
 export function publishedTwin(ledger: Ledger, post: string, network: NetworkId, print: string): LedgerEntry | undefined {
   return ledger.entries.find((e) => e.state === 'published' && e.network === network && e.fingerprint === print && e.post !== post);
 }
+
+/** The key of a post on a network in `publishedSet`. */
+export const publishedKey = (post: string, network: NetworkId): string => `${network}:${post}`;
+
+/** Every post × network whose latest state in the record is `published`. */
+export function publishedSet(ledger: Ledger): Set<string> {
+  const latest = new Map<string, PublishState>();
+  for (const entry of ledger.entries) latest.set(publishedKey(entry.post, entry.network), entry.state);
+  return new Set([...latest].filter(([, state]) => state === 'published').map(([key]) => key));
+}

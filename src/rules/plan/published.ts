@@ -1,14 +1,11 @@
 import type { Post } from '../../loading/post.js';
 import type { Project } from '../../loading/project.js';
 import type { NetworkId } from '../../loading/schemas/index.js';
+import { publishedKey } from '../../publishing/ledger.js';
 
-/**
- * Whether the publish record (.plan/ledger.jsonl) shows the post published on the network.
- * The record is not loaded yet, so nothing counts as published; once the project carries it, this
- * is the one place the plan rules ask.
- */
-export function isPublished(_project: Project, _post: Post, _network: NetworkId): boolean {
-  return false;
+/** Whether the publish record (.plan/ledger.jsonl) shows the post published on the network. */
+export function isPublished(project: Project, post: Post, network: NetworkId): boolean {
+  return project.published?.has(publishedKey(post.id, network)) ?? false;
 }
 
 /** The networks a post names that the record does not show it published on. */

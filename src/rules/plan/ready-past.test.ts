@@ -42,4 +42,15 @@ describe('plan/ready-past', () => {
     expect(await messages('publish_at: 2026-12-01 09:00\nstatus: draft')).toEqual([]);
     expect(await messages('publish_at: 2026-12-01 09:00\nstatus: ready\nexpires: 2026-12-01 09:30')).toEqual([]);
   });
+
+  it('leaves out the networks the publish record shows it published on', async () => {
+    const entry = (network: string, state: string) =>
+      JSON.stringify({ post: 'a', network, state, at: '2026-12-01T14:00:05Z', fingerprint: 'sha256:0', file: 'content/a.md' });
+    const ledger = `${entry('x', 'attempting')}\n${entry('x', 'published')}\n${entry('facebook', 'failed')}\n`;
+    const files = { 'content/a.md': withFields('publish_at: 2026-12-01 09:00\nstatus: ready'), '.plan/ledger.jsonl': ledger };
+    const { findings } = await runOn([readyPast], files, NOW);
+    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('it will publish on Facebook the moment')]);
+    const allPublished = `${entry('x', 'published')}\n${entry('facebook', 'published')}\n`;
+    expect((await runOn([readyPast], { ...files, '.plan/ledger.jsonl': allPublished }, NOW)).findings).toEqual([]);
+  });
 });
