@@ -1,5 +1,6 @@
 import { createPhiScanner, type PhiField, type PhiMatch, type PhiScanner } from '../../phi/index.js';
 import type { Post } from '../../loading/post.js';
+import { PARSE_RULE } from '../../loading/problems.js';
 import type { NetworkId } from '../../loading/schemas/index.js';
 import type { SourceRange } from '../../loading/source.js';
 import type { YamlPath } from '../../loading/yaml.js';
@@ -19,6 +20,9 @@ export interface PlacedPhi extends PhiMatch {
 
 /** Every identifier of the post, scanned once per run however many `phi/*` rules ask. */
 export function phiIn(post: Post, context: RunContext): readonly PlacedPhi[] {
+  // A file that could not be parsed has no body to tell from its frontmatter; schema/parse reports it,
+  // and it cannot publish until it is fixed and scanned.
+  if (post.problems.some((problem) => problem.rule === PARSE_RULE)) return [];
   const scanner = context.once('phi/scanner', () => createPhiScanner(practiceFacts(context)));
   return context.once(`phi/post:${post.file}`, () => scanPost(post, scanner));
 }
