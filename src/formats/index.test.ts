@@ -60,7 +60,7 @@ describe('maskLine', () => {
   });
 
   it('leaves findings of other rules and other lines alone', () => {
-    expect(maskLine('Cures colds', 4, [{ ...PHI, rule: 'compliance/claims', column: 1, endColumn: 6 }])).toBe('Cures colds');
+    expect(maskLine('Cures colds', 4, [{ ...PHI, rule: 'compliance/health-claims', column: 1, endColumn: 6 }])).toBe('Cures colds');
     expect(maskLine('Cures colds', 5, [PHI])).toBe('Cures colds');
   });
 });

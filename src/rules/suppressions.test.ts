@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePost } from '../loading/post.js';
 import { readSuppressions, suppressionFor } from './suppressions.js';
 
-const KNOWN = ['phi/name', 'phi/phone', 'compliance/claims', 'schema/unknown-key'];
+const KNOWN = ['phi/name', 'phi/phone', 'compliance/health-claims', 'schema/unknown-key'];
 const isRule = (id: string) => KNOWN.includes(id) || (id.endsWith('/*') && KNOWN.some((k) => k.startsWith(id.slice(0, -1))));
 const FRONTMATTER = '---\ntitle: Flu\npublish_at: 2030-01-07 09:00\nnetworks: [x]\n---\n';
 
@@ -27,11 +27,11 @@ describe('readSuppressions', () => {
   });
 
   it('reads plan-disable … plan-enable blocks, and a block left open runs to the end of the file', () => {
-    const body = ['<!-- plan-disable compliance/claims -- quoting the FDA label -->', 'a', 'b', '<!-- plan-enable compliance/claims -->', 'c', '<!-- plan-disable phi/* -- fictional example -->', 'd', 'e', ''].join('\n');
+    const body = ['<!-- plan-disable compliance/health-claims -- quoting the FDA label -->', 'a', 'b', '<!-- plan-enable compliance/health-claims -->', 'c', '<!-- plan-disable phi/* -- fictional example -->', 'd', 'e', ''].join('\n');
     const { suppressions, problems } = read(body);
     expect(problems).toEqual([]);
     expect(suppressions.map(covered)).toEqual([
-      { rules: ['compliance/claims'], reason: 'quoting the FDA label', fromLine: 6, toLine: 9 },
+      { rules: ['compliance/health-claims'], reason: 'quoting the FDA label', fromLine: 6, toLine: 9 },
       { rules: ['phi/*'], reason: 'fictional example', fromLine: 11, toLine: 14 },
     ]);
   });
@@ -83,19 +83,19 @@ describe('readSuppressions', () => {
 });
 
 describe('suppressionFor', () => {
-  const { suppressions } = read('<!-- plan-disable-next-line phi/* -- fictional -->\nJane Doe\n<!-- plan-disable-line compliance/claims -- FDA wording -->\n');
+  const { suppressions } = read('<!-- plan-disable-next-line phi/* -- fictional -->\nJane Doe\n<!-- plan-disable-line compliance/health-claims -- FDA wording -->\n');
 
   it('finds the suppression covering a rule on a line, by id or by family, and marks it used', () => {
     expect(suppressions.every((s) => !s.used)).toBe(true);
     expect(suppressionFor(suppressions, 'phi/name', 7)?.reason).toBe('fictional');
     expect(suppressions[0]?.used).toBe(true);
     expect(suppressions[1]?.used).toBe(false);
-    expect(suppressionFor(suppressions, 'compliance/claims', 8)?.reason).toBe('FDA wording');
+    expect(suppressionFor(suppressions, 'compliance/health-claims', 8)?.reason).toBe('FDA wording');
   });
 
   it('does not cover another line or another rule', () => {
     expect(suppressionFor(suppressions, 'phi/name', 8)).toBeUndefined();
-    expect(suppressionFor(suppressions, 'compliance/claims', 7)).toBeUndefined();
+    expect(suppressionFor(suppressions, 'compliance/health-claims', 7)).toBeUndefined();
     expect(suppressionFor(suppressions, 'compliance/reading-level', 8)).toBeUndefined();
   });
 });
