@@ -18,11 +18,14 @@ describe('compliance/authorization', () => {
     expect(found[0]!.message).toContain('authorization:');
   });
 
-  it('reads titles and image descriptions', async () => {
+  it('reads titles, image descriptions and file names marked as testimonials', async () => {
     const title = await findings(FIELDS.replace('title: A', 'title: "Patient spotlight: back on the trail"'));
     expect(title.map((f) => f.line)).toEqual([2]);
-    const alt = await findings(`${FIELDS}\nmedia:\n  - file: media/a.jpg\n    alt: Dr. Priya Natarajan listening to a patient's heart`);
+    const alt = await findings(`${FIELDS}\nmedia:\n  - file: media/a.jpg\n    alt: A patient testimonial video`);
     expect(alt.map((f) => f.line)).toEqual([8]);
+    // A patient shown in the picture is phi/patient-photo's: one finding, not two.
+    const shown = await findings(`${FIELDS}\nmedia:\n  - file: media/a.jpg\n    alt: Dr. Priya Natarajan listening to a patient's heart`);
+    expect(shown).toEqual([]);
     const beforeAfter = await findings(`${FIELDS}\nmedia:\n  - file: media/before-and-after.jpg\n    alt: A smile`);
     expect(beforeAfter.map((f) => f.line)).toEqual([7]);
   });
