@@ -74,7 +74,7 @@ export function isGenericSentence(text: string): boolean {
     GENERIC_SENTENCE_RE.test(text) ||
     isAdvice(text) ||
     /\bmay\b/.test(text) ||
-    /^\W*(?:anyone|anybody|everyone|everybody|families|parents|patients|people|kids|children|adults|seniors|women|men|moms|dads|teens|babies|folks|those|caregivers|smokers|athletes|students)\b/i.test(text)
+    /^\W*(?:anyone|anybody|everyone|everybody|families|parents|patients|people|kids|children|adults|seniors|women|men|moms|dads|teens|babies|folks|those|caregivers|smokers|athletes|students)\b(?!\s+(?:know|knows|seen|heard|else)\b)/i.test(text)
   );
 }
 

@@ -69,7 +69,7 @@ function sentenceOfficialOnly(state: ScanState, start: number, end: number): boo
 
 /** A date introduced as a person's: "born", "DOB", "died", "admitted"... */
 const ANCHOR_BEFORE =
-  /\b(?:born(?:\s+on)?|dob|d\.o\.b\.?|date of birth|birth ?date|birthday(?:\s+(?:is|was|on))?|died(?:\s+on)?|passed(?: away)?(?:\s+on)?|admitted(?:\s+on)?|discharged(?:\s+on)?|date of service|dos|surgery(?:\s+(?:is|was|on))?|diagnosed(?:\s+on)?|delivered(?:\s+on)?|due(?: date)?(?:\s+(?:is|was|on))?|appointment(?:\s+(?:is|was|on))?|follow-?up(?:\s+(?:is|was|on))?|visit(?:\s+(?:is|was|on))?)\s*:?\s*$/i;
+  /\b(?:born(?:\s+on)?|dob|d\.o\.b\.?|date of birth|birth ?date|birthday(?:\s+(?:is|was|on))?|died(?:\s+on)?|passed(?: away)?(?:\s+on)?|admitted(?:\s+on)?|discharged(?:\s+on)?|date of service|dos|surgery(?:\s+(?:is|was|on))?|diagnosed(?:\s+on)?|delivered(?:\s+on)?|due(?: date)?(?:\s+(?:is|was|on))?|appointment(?:\s+(?:is|was|on))?|follow-?up(?:\s+(?:is|was|on))?|visit(?:\s+(?:is|was|on))?|came (?:in|to us|to see us)\s+on)\s*:?\s*$/i;
 /** Publication, validity and deadline dates are not a person's. */
 const PUBLICATION_BEFORE = /\b(?:updated|posted|published|effective|as of|valid|expires?|expiring|deadline|due by|through|until|starting|starts?|from|between|open|closed|reopens?|runs?)\s*:?\s*(?:on\s+)?$/i;
 
@@ -209,6 +209,8 @@ export function recognizeAges(state: ScanState, currentYear: number): void {
   group(new RegExp(`\\b(${AGE_NUM}(?:st|nd|rd|th))(?=\\s+(?:birthday|bday|b-day)\\b)`, 'gi'), false);
   group(new RegExp(`\\b(${AGE_NUM}(?:st|nd|rd|th))(?=\\s*[,!])`, 'gi'), true);
   group(new RegExp(`\\bhappy\\s+(${AGE_NUM}(?:st|nd|rd|th))\\b`, 'gi'), false);
+  // "Who says 99 is too old for a flu shot?": an age said of someone.
+  group(new RegExp(`\\b(${AGE_NUM})\\s+(?:is|isn't|is not|ain't)\\s+(?:too\\s+|that\\s+|so\\s+)?(?:old|young)\\b`, 'gi'), true);
   // "93 and still beating all of us"
   group(new RegExp(`(?:^|[.!?]\\s+|\\n)(${AGE_NUM})\\s+(?:and|&)\\s+(?:still|counting|thriving|going|loving)`, 'gi'), false);
   // Name, 94, / Name (91)
@@ -228,6 +230,8 @@ export function recognizeAges(state: ScanState, currentYear: number): void {
   group(/\b(centenarian|supercentenarian|nonagenarian)\b/gi, true);
   // Birth years that imply an age over 89: "born in 1925", "born on Valentine's Day in 1925".
   for (const m of text.matchAll(/\b[Bb]orn\b[^.!?\n\d]{0,40}?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:18|19)\d{2})\b/g)) {
+    // "Born before 1935?": an eligibility cut-off for everyone, not one person's birth year.
+    if (/\bborn\s+(?:before|after|between|prior to|since|in or before)\b/i.test(m[0])) continue;
     const y = Number(m[1]);
     if (currentYear - y >= 90 && currentYear - y <= 125) {
       const start = m.index + m[0].lastIndexOf(m[1]!);

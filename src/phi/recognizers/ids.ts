@@ -97,6 +97,12 @@ function sameShapeAfter(state: ScanState, type: PhiType, start: number, end: num
   }
 }
 
+/** "MRN 00000000", "123456789": a sample number shown to teach, not one person's. */
+function isPlaceholder(token: string): boolean {
+  const digits = token.replace(/\D/g, '');
+  return /^0+$/.test(digits) || /^(?:(\d)\1+)$/.test(digits) || '1234567890'.startsWith(digits) || digits === '123456789'.slice(0, digits.length);
+}
+
 function looksLikeYear(s: string): boolean {
   return /^(?:19|20)\d{2}$/.test(s);
 }
@@ -119,7 +125,7 @@ function acceptToken(type: PhiType, raw: string, keyword = ''): string | null {
   const letters = (tok.match(/[A-Za-z]/g) ?? []).length;
   if (digits === 0) return null;
   if (/[a-z]/.test(tok) && !/^[a-z]{0,4}\d/i.test(tok)) return null;
-  if (looksLikeYear(tok)) return null;
+  if (looksLikeYear(tok) || isPlaceholder(tok)) return null;
   if (type === 'plate') {
     const alnum = tok.replace(/[^A-Z0-9]/gi, '');
     if (alnum.length < 4 || alnum.length > 8) return null;

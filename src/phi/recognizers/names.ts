@@ -83,7 +83,7 @@ const EMPLOYER_RE = new RegExp(
   'gu',
 );
 const HASHTAG_FRAMES =
-  /^(?:team|prayersfor|prayfor|pray4|praying4|prayingfor|love|loving|justicefor|helpfor|help|supportfor|standwith|bravelike|strongfor|welcome|happybirthday|hbd|missing|findfor|fightfor|fightlike|go|rip|inmemoryof|remembering)$/i;
+  /^(?:team|prayersfor|prayfor|pray4|praying4|prayingfor|love|loving|justicefor|helpfor|help|supportfor|standwith|bravelike|stronglike|toughlike|strongfor|hopefor|walkfor|runfor|ridefor|welcome|happybirthday|hbd|missing|findfor|fightfor|fightlike|go|rip|inmemoryof|remembering)$/i;
 const HASHTAG_FRAMES_AFTER =
   /^(?:strong|stronger|tough|brave|warrior|warriors|army|nation|fight|fights|journey|story|miracle|squad|crew|fam|family|love|bday|birthday|day|recovery|comeback|updates?)$/i;
 
@@ -248,7 +248,7 @@ function credentialAfter(doc: Doc, end: number): boolean {
 
 /** "our pharmacist Sarah Chen", "our community health worker Maria": a staff role before the name. */
 const STAFF_ROLE_BEFORE =
-  /\b(?:our|the practice's|cedar valley's)\s+(?:new\s+|newest\s+|own\s+|longtime\s+|wonderful\s+|amazing\s+|lead\s+|head\s+|senior\s+|chief\s+)*(?:[\w-]+\s+){0,2}?(?:pharmacist|nurse|doctor|physician|provider|practitioner|np|pa|rn|lpn|ma|medical assistant|receptionist|scheduler|manager|coordinator|educator|dietitian|nutritionist|therapist|counselor|social worker|health worker|worker|tech|technician|assistant|biller|navigator|director|administrator|midwife|doula|scribe|interpreter|volunteer|intern|resident|student|colleague|teammate|team member|staff member|front desk|billing lead)\s+$/i;
+  /(?:\b(?:clinical\s+|nursing\s+|course\s+|program\s+|guest\s+|visiting\s+)?(?:instructor|professor|lecturer|dean|superintendent|principal|commissioner|mayor|councilmember|council member|senator|representative|chaplain|pastor|reverend|sheriff)\s+$)|\b(?:our|the practice's|cedar valley's)\s+(?:new\s+|newest\s+|own\s+|longtime\s+|wonderful\s+|amazing\s+|lead\s+|head\s+|senior\s+|chief\s+)*(?:[\w-]+\s+){0,2}?(?:pharmacist|nurse|doctor|physician|provider|practitioner|np|pa|rn|lpn|ma|medical assistant|receptionist|scheduler|manager|coordinator|educator|dietitian|nutritionist|therapist|counselor|social worker|health worker|worker|tech|technician|assistant|biller|navigator|director|administrator|midwife|doula|scribe|interpreter|volunteer|intern|resident|student|colleague|teammate|team member|staff member|front desk|billing lead)\s+$/i;
 
 
 /** "Thank you, Rose!", "Hi Linda", "We love you, Sunny!" */

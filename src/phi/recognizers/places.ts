@@ -147,7 +147,7 @@ export function recognizePlaces(state: ScanState): void {
     return v;
   };
   const venueOf = (s: { index: number; start: number; end: number }): boolean => {
-    const st = slice(doc, s.start, s.end);
+    const st = slice(doc, s.start, s.end).replace(/\bpost office\b/gi, '');
     const prev = doc.sentences[s.index - 1];
     const prevText = prev ? slice(doc, prev.start, prev.end) : '';
     return EVENT_CUE_RE.test(st) || /^\W*(?:where|location|when|address)\s*:/i.test(prevText) || /\b(?:library|school|church|park|center|centre|hall|gym|market|building|campus|office|store|pharmacy|hospital|clinic|venue|booth|pavilion|arena|stadium|ymca|rec)\b/i.test(st);
