@@ -293,7 +293,9 @@ function localCue(ctx: Ctx, i: number, tier: 1 | 2, staffFirst: boolean): boolea
   if (/\b(?:contact|call|text|email|message|ask for|reach)\s+$/i.test(before) && /^\s+(?:at|on)\s/.test(after)) return true;
   // "Luis, your prescription…", "Sam, we're grateful you…": a sentence that opens by addressing someone.
   if (t.initial && /^\s*,/.test(after) && /\b(?:you|your|you're|you’re|you've|you’ve)\b/i.test(after) && !isMonth && !NOT_A_NAME.has(t.bare) && !ctx.lex.dicts.common.has(t.bare)) return true;
-  if (ctx.staffPost) {
+  // "Hi Deb, we're sorry the wait was so long": a reply to a patient's review, whoever it mentions next.
+  const reviewReply = /\b(?:sorry|apologi[sz]e|feedback|review|wait(?:ed|ing)?|experience|stars?|visit|appointment)\b/i.test(sentenceWords(doc, t.sentence));
+  if (ctx.staffPost && !reviewReply) {
     // Greetings to a first name are to staff when the sentence or the next is about staff.
     if (sentTest(ctx, 'staff', STAFF_CUE_RE, t.sentence) || sentTest(ctx, 'staff', STAFF_CUE_RE, t.sentence + 1)) return false;
   }
