@@ -1,4 +1,4 @@
-import { markdownToPlain } from './markdown.js';
+import { markdownToPlain, type PlainText } from './markdown.js';
 import type { NetworkId } from './types.js';
 
 export interface ComposableExcerpt {
@@ -56,8 +56,16 @@ function fromVariant(variant: string): ComposedText {
   };
 }
 
+// Every network of a post receives the same body: convert it once, not once per network.
+let lastBody: { body: string; plain: PlainText } | undefined;
+
+function plainOf(body: string): PlainText {
+  if (lastBody?.body !== body) lastBody = { body, plain: markdownToPlain(body) };
+  return lastBody.plain;
+}
+
 function fromBody(body: string): ComposedText {
-  const plain = markdownToPlain(body);
+  const plain = plainOf(body);
   return {
     text: plain.text,
     from: 'body',

@@ -49,8 +49,12 @@ export function remoteMentionsIn(text: string): RemoteMention[] {
 
 const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+// ASCII without carriage returns ("\r\n" is one grapheme): one grapheme per UTF-16 unit, no segmenter needed.
+const ONE_UNIT_GRAPHEMES = /^[\x00-\x0c\x0e-\x7f]*$/;
+
 /** User-perceived characters: 👨‍👩‍👧 and 🇺🇸 count 1 each. */
 export function graphemeCount(text: string): number {
+  if (ONE_UNIT_GRAPHEMES.test(text)) return text.length;
   let count = 0;
   for (const _ of graphemeSegmenter.segment(text)) count++;
   return count;
@@ -58,6 +62,7 @@ export function graphemeCount(text: string): number {
 
 /** UTF-16 offsets where each grapheme starts. */
 export function graphemeStarts(text: string): number[] {
+  if (ONE_UNIT_GRAPHEMES.test(text)) return Array.from({ length: text.length }, (_, index) => index);
   return Array.from(graphemeSegmenter.segment(text), (s) => s.index);
 }
 

@@ -17,7 +17,19 @@ export class SeverityResolver {
     this.overrides = (config?.overrides ?? []).map((o) => ({ patterns: o.files.map(globToRegExp), rules: o.rules }));
   }
 
+  private readonly resolved = new Map<string, SeveritySetting>();
+
   resolve(rule: string, file: string): SeveritySetting {
+    const key = `${rule}\0${file}`;
+    let setting = this.resolved.get(key);
+    if (setting === undefined) {
+      setting = this.compute(rule, file);
+      this.resolved.set(key, setting);
+    }
+    return setting;
+  }
+
+  private compute(rule: string, file: string): SeveritySetting {
     let setting = pick(this.base, rule) ?? this.defaults.get(rule) ?? 'error';
     for (const override of this.overrides) {
       if (override.patterns.some((p) => p.test(file))) setting = pick(override.rules, rule) ?? setting;
