@@ -9,6 +9,7 @@ import { CONFIG_FILE, findRoot, loadProject, type Project } from '../loading/pro
 import { PARSE_RULE } from '../loading/problems.js';
 import { LineIndex, pointRange } from '../loading/source.js';
 import { runRules } from '../rules/engine.js';
+import { mapLimit, OPEN_FILES } from '../loading/limit.js';
 import { publishedSet, readLedger } from '../publishing/ledger.js';
 import { RULES } from '../rules/registry.js';
 import type { Finding, SuppressedFinding } from '../rules/types.js';
@@ -55,12 +56,10 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 
 export async function loadPosts(root: string, timeZone: string): Promise<Post[]> {
   const files = await listMarkdown(root, CONTENT_DIR);
-  const posts = await Promise.all(
-    files.map(async (file) => {
-      const read = await readRepoFile(root, file);
-      return read.ok ? parsePost(file, read.text, timeZone) : unreadablePost(file, `${path.basename(file)} ${read.message}`);
-    }),
-  );
+  const posts = await mapLimit(files, OPEN_FILES, async (file) => {
+    const read = await readRepoFile(root, file);
+    return read.ok ? parsePost(file, read.text, timeZone) : unreadablePost(file, `${path.basename(file)} ${read.message}`);
+  });
   return attachMediaFacts(root, posts);
 }
 

@@ -2,6 +2,7 @@ import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from './files.js';
 import type { Post } from './post.js';
+import { mapLimit, OPEN_FILES } from './limit.js';
 
 export type MediaKind = 'image' | 'video';
 export type MediaFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'bmp' | 'tiff' | 'heif' | 'avif' | 'mp4' | 'mov' | 'webm';
@@ -60,12 +61,10 @@ export async function attachMediaFacts(root: string, posts: Post[]): Promise<Pos
     if (!checked.has(file)) checked.set(file, checkMediaFile(root, realRoot, file));
     return checked.get(file)!;
   };
-  await Promise.all(
-    posts.map(async (post) => {
-      const media = post.frontmatter.media;
-      if (media) post.mediaFacts = await Promise.all(media.map((item) => check(item.file)));
-    }),
-  );
+  await mapLimit(posts, OPEN_FILES, async (post) => {
+    const media = post.frontmatter.media;
+    if (media) post.mediaFacts = await Promise.all(media.map((item) => check(item.file)));
+  });
   return posts;
 }
 
