@@ -1,4 +1,4 @@
-import { markdownToPlain, type PlainText } from './markdown.js';
+import { markdownToPlain } from './markdown.js';
 import type { NetworkId } from './types.js';
 
 export interface ComposableExcerpt {
@@ -56,16 +56,8 @@ function fromVariant(variant: string): ComposedText {
   };
 }
 
-// Every network of a post receives the same body: convert it once, not once per network.
-let lastBody: { body: string; plain: PlainText } | undefined;
-
-function plainOf(body: string): PlainText {
-  if (lastBody?.body !== body) lastBody = { body, plain: markdownToPlain(body) };
-  return lastBody.plain;
-}
-
 function fromBody(body: string): ComposedText {
-  const plain = plainOf(body);
+  const plain = markdownToPlain(body);
   return {
     text: plain.text,
     from: 'body',

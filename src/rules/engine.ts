@@ -48,14 +48,16 @@ export function runRules(run: RuleRun): RuleResults {
   };
 
   for (const rule of run.rules) {
-    if (rule.checkProject) {
-      const isOff = (file: string) => severities.resolve(rule.meta.id, file) === 'off';
-      rule.checkProject({ ...context, posts: run.posts, isOff, report: (r) => collect(rule, r.file, r) });
-    }
-    if (!rule.checkPost) continue;
-    for (const post of reportedPosts) {
+    if (!rule.checkProject) continue;
+    const isOff = (file: string) => severities.resolve(rule.meta.id, file) === 'off';
+    rule.checkProject({ ...context, posts: run.posts, isOff, report: (r) => collect(rule, r.file, r) });
+  }
+  // Post by post, every rule: what one rule derives from a post (its plain text) is still at hand for the next.
+  const postRules = run.rules.filter((rule) => rule.checkPost);
+  for (const post of reportedPosts) {
+    for (const rule of postRules) {
       if (severities.resolve(rule.meta.id, post.file) === 'off') continue;
-      rule.checkPost({ ...context, post, report: (r) => collect(rule, post.file, r) });
+      rule.checkPost!({ ...context, post, report: (r) => collect(rule, post.file, r) });
     }
   }
   return applySuppressions(raw, reportedPosts, run.rules, severities);
@@ -96,5 +98,10 @@ function applySuppressions(raw: Finding[], posts: readonly Post[], rules: readon
 }
 
 export function byPlace(a: Finding, b: Finding): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule);
+}
+
+// Code-unit order: the same on every machine and locale, and far cheaper than localeCompare on 10,000 posts.
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

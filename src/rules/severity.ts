@@ -17,24 +17,28 @@ export class SeverityResolver {
     this.overrides = (config?.overrides ?? []).map((o) => ({ patterns: o.files.map(globToRegExp), rules: o.rules }));
   }
 
-  private readonly resolved = new Map<string, SeveritySetting>();
+  /** The overrides whose globs match each file, looked up once per file. */
+  private readonly matching = new Map<string, Settings[]>();
+
+  private readonly baseSettings = new Map<string, SeveritySetting>();
 
   resolve(rule: string, file: string): SeveritySetting {
-    const key = `${rule}\0${file}`;
-    let setting = this.resolved.get(key);
+    let setting = this.baseSettings.get(rule);
     if (setting === undefined) {
-      setting = this.compute(rule, file);
-      this.resolved.set(key, setting);
+      setting = pick(this.base, rule) ?? this.defaults.get(rule) ?? 'error';
+      this.baseSettings.set(rule, setting);
     }
+    for (const rules of this.overridesFor(file)) setting = pick(rules, rule) ?? setting;
     return setting;
   }
 
-  private compute(rule: string, file: string): SeveritySetting {
-    let setting = pick(this.base, rule) ?? this.defaults.get(rule) ?? 'error';
-    for (const override of this.overrides) {
-      if (override.patterns.some((p) => p.test(file))) setting = pick(override.rules, rule) ?? setting;
+  private overridesFor(file: string): Settings[] {
+    let found = this.matching.get(file);
+    if (!found) {
+      found = this.overrides.filter((override) => override.patterns.some((p) => p.test(file))).map((override) => override.rules);
+      this.matching.set(file, found);
     }
-    return setting;
+    return found;
   }
 }
 

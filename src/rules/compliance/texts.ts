@@ -104,8 +104,22 @@ export function blankComments(text: string): string {
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const HANDLE = /(?<![\w@])@[A-Za-z0-9_]+(?:@[\w.-]+)?/g;
 
+// Each compliance rule blanks the same texts of a post, one post after another: keep the last few.
+const recentlyBlanked = new Map<string, string>();
+const RECENT_TEXTS = 8;
+
 /** Blanks web addresses, email addresses and @handles: their words are not the post's wording. */
 export function blankAddresses(text: string): string {
+  let blanked = recentlyBlanked.get(text);
+  if (blanked === undefined) {
+    blanked = blankAddressesOf(text);
+    if (recentlyBlanked.size >= RECENT_TEXTS) recentlyBlanked.delete(recentlyBlanked.keys().next().value!);
+    recentlyBlanked.set(text, blanked);
+  }
+  return blanked;
+}
+
+function blankAddressesOf(text: string): string {
   const spans: Span[] = urlsIn(text);
   for (const pattern of [EMAIL, HANDLE]) {
     for (const m of text.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length });
