@@ -90,22 +90,13 @@ export function pdsInstalled() {
   }
 }
 
-/**
- * Start PLC + PDS on 127.0.0.1, create one account and an app password for it.
- * @param {{ handle?: string }} [opts]
- * @returns {Promise<{ service: string, handle: string, password: string, did: string,
- *   close: () => Promise<void> }>}  `password` is an app password (xxxx-xxxx-xxxx-xxxx).
- */
-export async function startPds(opts = {}) {
-  const handle = opts.handle ?? DEFAULT_HANDLE;
+async function startNetwork() {
   const { TestNetworkNoAppView } = require('@atproto/dev-env');
-
   const plcPort = await freeLoopbackPort();
   const pdsPort = await freeLoopbackPort();
   const restore = bindLoopbackOnly();
-  let network;
   try {
-    network = await TestNetworkNoAppView.create({
+    return await TestNetworkNoAppView.create({
       plc: { port: plcPort },
       pds: {
         port: pdsPort,
@@ -123,6 +114,26 @@ export async function startPds(opts = {}) {
   } finally {
     restore();
   }
+}
+
+/**
+ * Start PLC + PDS on 127.0.0.1, create one account and an app password for it.
+ * @param {{ handle?: string }} [opts]
+ * @returns {Promise<{ service: string, handle: string, password: string, did: string,
+ *   close: () => Promise<void> }>}  `password` is an app password (xxxx-xxxx-xxxx-xxxx).
+ */
+export async function startPds(opts = {}) {
+  const handle = opts.handle ?? DEFAULT_HANDLE;
+  // Each port is found free, then bound a moment later (the PDS first sets up its databases): another
+  // process can take it in between (a client's ephemeral port, on a busy machine). Then try new ports.
+  let network;
+  for (let tries = 1; !network; tries++) {
+    try {
+      network = await startNetwork();
+    } catch (err) {
+      if (err?.code !== 'EADDRINUSE' || tries >= 3) throw err;
+    }
+  }
 
   const service = `http://${LOOPBACK}:${network.pds.port}`;
   const cfg = network.pds.ctx.cfg;
@@ -138,18 +149,28 @@ export async function startPds(opts = {}) {
   };
 
   try {
-    const account = await xrpc(service, 'com.atproto.server.createAccount', {
-      body: { handle, email: `office@${handle.replace(/\.test$/, '')}.example`, password: ACCOUNT_PASSWORD },
-    });
-    const app = await xrpc(service, 'com.atproto.server.createAppPassword', {
-      token: account.accessJwt,
-      body: { name: 'plan-publisher' },
-    });
-    return { service, handle: account.handle, password: app.password, did: account.did, close };
+    const account = await createAccount(service, handle);
+    return { service, ...account, close };
   } catch (err) {
     await close();
     throw err;
   }
+}
+
+/**
+ * One more account on a running PDS (handles end in `.test`), with an app password: each test that
+ * needs an empty repository gets its own account instead of its own PDS.
+ * @returns {Promise<{ handle: string, password: string, did: string }>}
+ */
+export async function createAccount(service, handle) {
+  const account = await xrpc(service, 'com.atproto.server.createAccount', {
+    body: { handle, email: `office@${handle.replace(/\.test$/, '')}.example`, password: ACCOUNT_PASSWORD },
+  });
+  const app = await xrpc(service, 'com.atproto.server.createAppPassword', {
+    token: account.accessJwt,
+    body: { name: 'plan-publisher' },
+  });
+  return { handle: account.handle, password: app.password, did: account.did };
 }
 
 /** com.atproto.repo.getRecord over plain fetch. Returns `{status, body}`; never throws on HTTP errors. */

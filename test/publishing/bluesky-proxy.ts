@@ -13,6 +13,11 @@
  *   drop-after-forward  forward the call and wait for the PDS's full answer (the record IS created), then
  *                       destroy the client's connection without answering: the client sees a socket error
  *   status-after-forward  forward the call (the record IS created), then answer `status` instead
+ *   delay-after-forward   forward the call (the record IS created), then hold the PDS's answer `ms` before
+ *                         sending it (unless the client has gone by then)
+ *
+ * Every request records how it was answered (`answer`: the status sent, or 'dropped'), and whether a
+ * fault decided it (`faulted`), so a test can tell the PDS's own refusals from injected ones.
  */
 import http from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -24,6 +29,13 @@ export interface ProxiedRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** What the client got: the status sent, 'dropped', or undefined while pending. */
+  answer?: number | 'dropped';
+  /** The status the PDS itself answered (undefined when the call was not forwarded). */
+  upstreamStatus?: number;
+  /** The PDS's own answer body (undefined when the call was not forwarded). */
+  upstreamBody?: Buffer;
+  faulted: boolean;
 }
 
 export interface ProxyReply {
@@ -36,7 +48,8 @@ export type ProxyFault =
   | { kind: 'reply'; reply: ProxyReply | ((request: ProxiedRequest) => ProxyReply) }
   | { kind: 'drop-before' }
   | { kind: 'drop-after-forward' }
-  | { kind: 'status-after-forward'; status: number; body?: unknown };
+  | { kind: 'status-after-forward'; status: number; body?: unknown }
+  | { kind: 'delay-after-forward'; ms: number };
 
 export interface BlueskyProxy {
   url: string;
@@ -101,28 +114,37 @@ export async function startBlueskyProxy(target: string): Promise<BlueskyProxy> {
       void (async () => {
         const url = new URL(req.url ?? '/', 'http://proxy');
         const nsid = url.pathname.replace(/^\/xrpc\//, '');
-        const request: ProxiedRequest = { method: req.method ?? 'GET', nsid, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks) };
-        requests.push(request);
         const fault = take(nsid);
-        if (fault?.kind === 'drop-before') {
+        const request: ProxiedRequest = { method: req.method ?? 'GET', nsid, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks), faulted: fault !== undefined };
+        requests.push(request);
+        const drop = () => {
+          request.answer = 'dropped';
           req.socket.destroy();
-          return;
-        }
+        };
+        const reply = (status: number, headers: Record<string, string>, body: Buffer) => {
+          request.answer = status;
+          send(res, status, headers, body);
+        };
+        if (fault?.kind === 'drop-before') return drop();
         if (fault?.kind === 'reply') {
-          const reply = typeof fault.reply === 'function' ? fault.reply(request) : fault.reply;
-          send(res, reply.status, { 'content-type': 'application/json; charset=utf-8', ...(reply.headers ?? {}) }, encode(reply.body));
-          return;
+          const answer = typeof fault.reply === 'function' ? fault.reply(request) : fault.reply;
+          return reply(answer.status, { 'content-type': 'application/json; charset=utf-8', ...(answer.headers ?? {}) }, encode(answer.body));
         }
         const answer = await forward(req, request.body);
-        if (fault?.kind === 'drop-after-forward') {
-          req.socket.destroy();
-          return;
-        }
+        request.upstreamStatus = answer.status;
+        request.upstreamBody = answer.body;
+        if (fault?.kind === 'drop-after-forward') return drop();
         if (fault?.kind === 'status-after-forward') {
-          send(res, fault.status, { 'content-type': 'application/json; charset=utf-8' }, encode(fault.body ?? { error: 'UpstreamFailure', message: 'Bad Gateway' }));
-          return;
+          return reply(fault.status, { 'content-type': 'application/json; charset=utf-8' }, encode(fault.body ?? { error: 'UpstreamFailure', message: 'Bad Gateway' }));
         }
-        send(res, answer.status, answer.headers, answer.body);
+        if (fault?.kind === 'delay-after-forward') {
+          await new Promise((resolve) => setTimeout(resolve, fault.ms).unref());
+          if (req.socket.destroyed) {
+            request.answer = 'dropped';
+            return;
+          }
+        }
+        reply(answer.status, answer.headers, answer.body);
       })().catch((error: unknown) => {
         if (!res.headersSent) send(res, 502, { 'content-type': 'text/plain' }, Buffer.from(`proxy: ${String(error)}`));
       });
