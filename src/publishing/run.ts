@@ -27,6 +27,8 @@ export interface PublishSummary {
   /** Due posts not sent this run (dry run, a long rate-limit wait, missing credentials). */
   notSent: number;
   missed: number;
+  /** Due posts held back by an error finding: someone must fix them. */
+  blocked: number;
 }
 
 const MAX_CALLS_IN_FLIGHT = 4;
@@ -37,7 +39,7 @@ export async function publishDue(options: PublishOptions): Promise<PublishSummar
   const ledger = await readLedger(result.root);
   if (ledger.unreadableLines.length > 0) options.out(`warning: .plan/ledger.jsonl lines ${ledger.unreadableLines.join(', ')} could not be read and were skipped`);
   const verdicts = judgePosts(result.posts, result.findings, ledger, result.project, { now, catchUp: options.catchUp, network: options.network });
-  const summary: PublishSummary = { root: result.root, published: 0, failed: 0, unknown: 0, notSent: 0, missed: 0 };
+  const summary: PublishSummary = { root: result.root, published: 0, failed: 0, unknown: 0, notSent: 0, missed: 0, blocked: 0 };
   await reportSkipped(verdicts, summary, result.root, now, options);
   const due = verdicts.filter((v): v is Extract<Verdict, { kind: 'due' }> => v.kind === 'due');
   if (due.length === 0) options.out('nothing is due');
@@ -57,7 +59,7 @@ async function reportSkipped(verdicts: Verdict[], summary: PublishSummary, root:
       summary.missed++;
       options.out(`MISSED   ${where} is ${Math.round(verdict.late / 3_600_000)} hours late: not published. Give it a new publish_at, or run "plan publish --catch-up" to send it anyway`);
     } else if (verdict.kind === 'blocked') {
-      summary.notSent++;
+      summary.blocked++;
       options.out(`BLOCKED  ${where}: ${verdict.reason}`);
     } else if (verdict.kind === 'failed') {
       summary.failed++;
@@ -154,6 +156,6 @@ function numberFrom(text: string | undefined, fallback: number): number {
 /** SPEC §4: 3 when an outcome is unknown, 1 when something failed or was missed, else 0. */
 export function publishExitCode(summary: PublishSummary): number {
   if (summary.unknown > 0) return 3;
-  if (summary.failed > 0 || summary.missed > 0) return 1;
+  if (summary.failed > 0 || summary.missed > 0 || summary.blocked > 0) return 1;
   return 0;
 }

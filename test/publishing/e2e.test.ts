@@ -156,6 +156,8 @@ for (const rig of RIGS) {
         await writeFile(path.join(root, POST_FILE), postFile(network, false));
         const run = await runPublish(root, running.env);
         expect(run.stdout).toContain(`BLOCKED  ${network}: ${POST_FILE}`);
+        // A due post that cannot go out needs a person: the run fails (SPEC §4, 1: error findings).
+        expect(run.code).toBe(1);
         expect(running.calls()).toBe(0);
         expect(await ledgerStates(root)).toEqual([]);
       }));

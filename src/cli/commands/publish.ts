@@ -26,7 +26,7 @@ export async function runPublishCommand(flags: PublishFlags, globals: GlobalOpti
     env: process.env,
     out: (line) => process.stdout.write(`${line}\n`),
   });
-  process.stdout.write(`published ${summary.published}, failed ${summary.failed}, unknown ${summary.unknown}, missed ${summary.missed}, not sent ${summary.notSent}\n`);
+  process.stdout.write(`published ${summary.published}, failed ${summary.failed}, unknown ${summary.unknown}, missed ${summary.missed}, blocked ${summary.blocked}, not sent ${summary.notSent}\n`);
   if (flags.commit && !flags.dryRun) await commitLedger(summary.root, (line) => process.stdout.write(`${line}\n`));
   return publishExitCode(summary);
 }
