@@ -65,3 +65,30 @@ export class HttpClient {
     return new PublishError('retryable', this.redact(`${where}: ${what}`));
   }
 }
+
+/** Removes the secrets (raw and percent-encoded) and any bearer token from text that may be printed, and shortens it. */
+export function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length < 4) continue;
+    for (const form of [secret, encodeURIComponent(secret)]) out = out.split(form).join('[redacted]');
+  }
+  return out
+    .replace(/\b(Bearer|Basic)\s+[^\s"',\\]+/gi, '$1 [redacted]')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 400);
+}
+
+/** The response body as JSON, or undefined when it is not JSON (an HTML error page, an empty body). */
+export function parseJson<T>(response: HttpResponse): T | undefined {
+  try {
+    return response.json<T>();
+  } catch {
+    return undefined;
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -25,6 +25,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { HttpClient, HttpResponse } from '../../publishing/http.js';
+import { parseJson } from '../../publishing/http.js';
 import { PublishError } from '../../publishing/types.js';
 import type { PreparedMedia, PreparedPost, PublishedPost, Publisher, PublisherOptions, PublishHooks } from '../../publishing/types.js';
 import { facetsFor } from './facets.js';
@@ -411,12 +412,4 @@ export function imageSize(bytes: Buffer): { width: number; height: number } | un
     }
   }
   return undefined;
-}
-
-function parseJson<T>(response: HttpResponse): T | undefined {
-  try {
-    return response.json<T>();
-  } catch {
-    return undefined;
-  }
 }

@@ -29,6 +29,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { HttpClient, HttpResponse } from '../../publishing/http.js';
+import { parseJson, scrub, sleep } from '../../publishing/http.js';
 import { PublishError } from '../../publishing/types.js';
 import type { PreparedMedia, PreparedPost, PublishedPost, Publisher, PublisherOptions, PublishHooks } from '../../publishing/types.js';
 import { fromLittleText, toLittleText } from './little-text.js';
@@ -280,30 +281,4 @@ function isDuplicate(response: HttpResponse): boolean {
 /** What commentaries are compared on: NFC, whitespace collapsed. */
 function normalize(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
-}
-
-/** Removes the token (raw and percent-encoded) and any bearer token from text that may be printed. */
-function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length < 4) continue;
-    for (const form of [secret, encodeURIComponent(secret)]) out = out.split(form).join('[redacted]');
-  }
-  return out
-    .replace(/\b(Bearer|Basic)\s+[^\s"',\\]+/gi, '$1 [redacted]')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 400);
-}
-
-function parseJson<T>(response: HttpResponse): T | undefined {
-  try {
-    return response.json<T>();
-  } catch {
-    return undefined;
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

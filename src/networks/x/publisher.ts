@@ -16,6 +16,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HttpClient, HttpResponse } from '../../publishing/http.js';
+import { parseJson, sleep } from '../../publishing/http.js';
 import { PublishError } from '../../publishing/types.js';
 import type { PreparedMedia, PreparedPost, PublishedPost, Publisher, PublisherOptions, PublishHooks } from '../../publishing/types.js';
 import { percentEncode, signRequest, type OAuthCredentials } from './oauth.js';
@@ -290,18 +291,6 @@ function statusUrl(id: string): string {
 
 function listNames(names: string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-function parseJson<T>(response: HttpResponse): T | undefined {
-  try {
-    return response.json<T>();
-  } catch {
-    return undefined;
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function processingInfo(response: HttpResponse): { state: string; checkAfterSecs?: number; error?: string } | undefined {
