@@ -21,7 +21,10 @@ export function formatGithub(report: FindingsReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-function annotation(finding: Finding): string {
+/** One workflow command; a review's findings have the same fields. */
+export type Annotated = Pick<Finding, 'rule' | 'severity' | 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'network' | 'message'>;
+
+export function annotation(finding: Annotated): string {
   const properties = [
     `file=${escapeProperty(finding.file)}`,
     `line=${finding.line}`,

@@ -1,8 +1,6 @@
 import type { Review, ReviewFinding } from '../review/index.js';
-import { ANNOTATION_CAP, escapeData, escapeProperty } from './github.js';
+import { ANNOTATION_CAP, annotation } from './github.js';
 import { plural } from './types.js';
-
-const COMMANDS = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
 /**
  * Workflow commands for the findings on lines the pull request added or changed, errors first and
@@ -27,15 +25,3 @@ function reviewedFindings(review: Review): ReviewFinding[] {
   return [...review.planFindings, ...review.posts.flatMap((p) => [...p.findings, ...p.networks.flatMap((n) => n.findings)])];
 }
 
-function annotation(finding: ReviewFinding): string {
-  const properties = [
-    `file=${escapeProperty(finding.file)}`,
-    `line=${finding.line}`,
-    `col=${finding.column}`,
-    `endLine=${finding.endLine}`,
-    `endColumn=${finding.endColumn}`,
-    `title=${escapeProperty(finding.rule)}`,
-  ];
-  const network = finding.network ? `[${finding.network}] ` : '';
-  return `::${COMMANDS[finding.severity]} ${properties.join(',')}::${escapeData(network + finding.message)}`;
-}
