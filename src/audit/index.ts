@@ -9,8 +9,8 @@ import { CONFIG_FILE, findRoot, loadProject, type Project } from '../loading/pro
 import { PARSE_RULE } from '../loading/problems.js';
 import { LineIndex, pointRange } from '../loading/source.js';
 import { runRules } from '../rules/engine.js';
-import { mapLimit, OPEN_FILES } from '../loading/limit.js';
-import { publishedSet, readLedger } from '../publishing/ledger.js';
+import { createLimiter, OPEN_FILES } from '../loading/limiter.js';
+import { readPublished } from '../publishing/ledger.js';
 import { RULES } from '../rules/registry.js';
 import type { Finding, SuppressedFinding } from '../rules/types.js';
 
@@ -39,7 +39,7 @@ export const CONTENT_DIR = 'content';
 
 export async function audit(options: AuditOptions): Promise<AuditResult> {
   const root = await findRoot(options.cwd);
-  const project = { ...(await loadProject(root)), published: await publishedPosts(root) };
+  const project = { ...(await loadProject(root)), published: await readPublished(root) };
   const posts = await loadPosts(root, project.timeZone);
   const reportOn = await selectFiles(root, options, posts);
   const { findings, suppressed } = runRules({ project, posts, reportOn, rules: RULES, now: options.now });
@@ -56,10 +56,15 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 
 export async function loadPosts(root: string, timeZone: string): Promise<Post[]> {
   const files = await listMarkdown(root, CONTENT_DIR);
-  const posts = await mapLimit(files, OPEN_FILES, async (file) => {
-    const read = await readRepoFile(root, file);
-    return read.ok ? parsePost(file, read.text, timeZone) : unreadablePost(file, `${path.basename(file)} ${read.message}`);
-  });
+  const limit = createLimiter(OPEN_FILES);
+  const posts = await Promise.all(
+    files.map((file) =>
+      limit(async () => {
+        const read = await readRepoFile(root, file);
+        return read.ok ? parsePost(file, read.text, timeZone) : unreadablePost(file, `${path.basename(file)} ${read.message}`);
+      }),
+    ),
+  );
   return attachMediaFacts(root, posts);
 }
 
@@ -129,9 +134,4 @@ export function auditExitCode(findings: readonly Finding[], maxWarnings: number 
   if (counts.error > 0) return 1;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) return 1;
   return 0;
-}
-
-/** What the publish record shows published; an unreadable record counts nothing (plan status reports it). */
-async function publishedPosts(root: string): Promise<Set<string>> {
-  return readLedger(root).then(publishedSet, () => new Set<string>());
 }

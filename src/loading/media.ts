@@ -2,7 +2,7 @@ import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from './files.js';
 import type { Post } from './post.js';
-import { mapLimit, OPEN_FILES } from './limit.js';
+import { createLimiter, OPEN_FILES } from './limiter.js';
 
 export type MediaKind = 'image' | 'video';
 export type MediaFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'bmp' | 'tiff' | 'heif' | 'avif' | 'mp4' | 'mov' | 'webm';
@@ -57,14 +57,17 @@ export function formatOfExtension(extension: string): MediaFormat | undefined {
 export async function attachMediaFacts(root: string, posts: Post[]): Promise<Post[]> {
   const realRoot = await realpath(root).catch(() => path.resolve(root));
   const checked = new Map<string, Promise<MediaFact>>();
+  const limit = createLimiter(OPEN_FILES);
   const check = (file: string) => {
-    if (!checked.has(file)) checked.set(file, checkMediaFile(root, realRoot, file));
+    if (!checked.has(file)) checked.set(file, limit(() => checkMediaFile(root, realRoot, file)));
     return checked.get(file)!;
   };
-  await mapLimit(posts, OPEN_FILES, async (post) => {
-    const media = post.frontmatter.media;
-    if (media) post.mediaFacts = await Promise.all(media.map((item) => check(item.file)));
-  });
+  await Promise.all(
+    posts.map(async (post) => {
+      const media = post.frontmatter.media;
+      if (media) post.mediaFacts = await Promise.all(media.map((item) => check(item.file)));
+    }),
+  );
   return posts;
 }
 

@@ -1,4 +1,5 @@
 import { urlsIn } from './text.js';
+import { keepRecent } from '../text/recent.js';
 
 /** Plain text converted from a markdown body, with the body line every output line came from. */
 export interface PlainText {
@@ -17,24 +18,12 @@ interface ScanState {
   inFence: boolean;
 }
 
-// Several rules and every network read a post's plain text, one post after another: keep the last few.
-const recent = new Map<string, PlainText>();
-const RECENT_TEXTS = 8;
-
 /**
  * Markdown to the plain text a network shows. Line breaks are kept as written (a social post's
  * lines are meant as lines), runs of blank lines become one, comments and markup go, links
  * become `text url`, list items `• item`. Lines that only held markup or a comment disappear.
  */
-export function markdownToPlain(markdown: string): PlainText {
-  let plain = recent.get(markdown);
-  if (!plain) {
-    plain = convertMarkdown(markdown);
-    if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
-    recent.set(markdown, plain);
-  }
-  return plain;
-}
+export const markdownToPlain: (markdown: string) => PlainText = keepRecent(convertMarkdown);
 
 function convertMarkdown(markdown: string): PlainText {
   const state: ScanState = { inComment: false, inFence: false };

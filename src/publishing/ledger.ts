@@ -95,8 +95,13 @@ export function publishedTwin(ledger: Ledger, post: string, network: NetworkId, 
 export const publishedKey = (post: string, network: NetworkId): string => `${network}:${post}`;
 
 /** Every post × network whose latest state in the record is `published`. */
-export function publishedSet(ledger: Ledger): Set<string> {
+function publishedSet(ledger: Ledger): Set<string> {
   const latest = new Map<string, PublishState>();
   for (const entry of ledger.entries) latest.set(publishedKey(entry.post, entry.network), entry.state);
   return new Set([...latest].filter(([, state]) => state === 'published').map(([key]) => key));
+}
+
+/** What the record shows published, for the audit; an unreadable record counts nothing (`plan status` reports it). */
+export async function readPublished(root: string): Promise<Set<string>> {
+  return readLedger(root).then(publishedSet, () => new Set<string>());
 }

@@ -3,9 +3,9 @@ import type { NetworkId } from '../loading/schemas/index.js';
 import { loadPublisher } from '../networks/publishers.js';
 import { attempt, type Outcome } from './attempt.js';
 import { judgePosts, type Verdict } from './due.js';
-import { HttpClient } from './http.js';
+import { HttpClient, sleep } from './http.js';
 import { appendEntry, readLedger } from './ledger.js';
-import { createLimiter } from './limiter.js';
+import { createLimiter } from '../loading/limiter.js';
 import { PublishError, type Publisher } from './types.js';
 
 export interface PublishOptions {
@@ -92,7 +92,7 @@ async function publishAll(due: Extract<Verdict, { kind: 'due' }>[], accounts: Re
     retryDelayMs: numberFrom(options.env.PLAN_RETRY_DELAY_MS, 1000),
     maxWaitMs: numberFrom(options.env.PLAN_MAX_WAIT_MS, 15 * 60_000),
     clock: () => options.now ?? new Date(),
-    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    sleep,
     log: (line: string) => options.out(`         ${http.redact(line)}`),
     redact: (text: string) => http.redact(text),
   };

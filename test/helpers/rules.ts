@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadPosts } from '../../src/audit/index.js';
 import { loadProject } from '../../src/loading/project.js';
-import { publishedSet, readLedger } from '../../src/publishing/ledger.js';
+import { readPublished } from '../../src/publishing/ledger.js';
 import { runRules, type RuleResults } from '../../src/rules/engine.js';
 import type { Rule } from '../../src/rules/types.js';
 
@@ -59,7 +59,7 @@ export async function runOn(rules: readonly Rule[], files: Record<string, string
       await writeFile(path.join(root, file), text);
     }
     // As plan audit does: what the publish record shows published is not due again.
-    const project = { ...(await loadProject(root)), published: publishedSet(await readLedger(root)) };
+    const project = { ...(await loadProject(root)), published: await readPublished(root) };
     const posts = await loadPosts(root, project.timeZone);
     return runRules({ project, posts, rules, now: new Date(now) });
   } finally {

@@ -25,6 +25,7 @@
  * container already says PUBLISHED; otherwise it is 'ambiguous' and the next run settles it.
  */
 import { PublishError, type PreparedMedia, type PreparedPost, type PublishedPost, type Publisher, type PublisherOptions, type PublishHooks } from '../../publishing/types.js';
+import { sleep } from '../../publishing/http.js';
 import { comparableText, GraphClient, requireToken } from '../graph.js';
 
 export const TOKEN_VARIABLE = 'PLAN_INSTAGRAM_TOKEN';
@@ -61,7 +62,6 @@ export function createPublisher(options: PublisherOptions<'instagram'>): Publish
   if (!userId) throw new PublishError('final', 'plans/networks.yaml: instagram needs user_id (the Instagram professional account id)');
   const graph = new GraphClient({ http: options.http, apiUrl: options.account.api_url, token, tokenVariable: TOKEN_VARIABLE, network: 'Instagram' });
   const pollMs = positive(options.env.PLAN_POLL_INTERVAL_MS) ?? DEFAULT_POLL_MS;
-  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   // Containers made in this run, by post: a retry within the run resumes them like a later run would.
   const made = new Map<string, Record<string, string>>();
 

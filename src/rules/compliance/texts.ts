@@ -2,6 +2,7 @@ import type { Post } from '../../loading/post.js';
 import type { NetworkId } from '../../loading/schemas/index.js';
 import type { SourceRange } from '../../loading/source.js';
 import { urlsIn, type ComposedText } from '../../networks/index.js';
+import { keepRecent } from '../../text/recent.js';
 
 /** A text of a post that networks publish: the body, or one network's variant. */
 export interface PublishedText {
@@ -104,20 +105,8 @@ export function blankComments(text: string): string {
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const HANDLE = /(?<![\w@])@[A-Za-z0-9_]+(?:@[\w.-]+)?/g;
 
-// Each compliance rule blanks the same texts of a post, one post after another: keep the last few.
-const recentlyBlanked = new Map<string, string>();
-const RECENT_TEXTS = 8;
-
 /** Blanks web addresses, email addresses and @handles: their words are not the post's wording. */
-export function blankAddresses(text: string): string {
-  let blanked = recentlyBlanked.get(text);
-  if (blanked === undefined) {
-    blanked = blankAddressesOf(text);
-    if (recentlyBlanked.size >= RECENT_TEXTS) recentlyBlanked.delete(recentlyBlanked.keys().next().value!);
-    recentlyBlanked.set(text, blanked);
-  }
-  return blanked;
-}
+export const blankAddresses: (text: string) => string = keepRecent(blankAddressesOf);
 
 function blankAddressesOf(text: string): string {
   const spans: Span[] = urlsIn(text);

@@ -23,22 +23,8 @@ export function phiIn(post: Post, context: RunContext): readonly PlacedPhi[] {
   // A file that could not be parsed has no body to tell from its frontmatter; schema/parse reports it,
   // and it cannot publish until it is fixed and scanned.
   if (post.problems.some((problem) => problem.rule === PARSE_RULE)) return [];
-  const scanner = context.once('phi/scanner', () => createPhiScanner(practiceFacts(context)));
+  const scanner = context.once('phi/scanner', () => createPhiScanner(context.project.config.data?.practice ?? {}));
   return context.once(`phi/post:${post.file}`, () => scanPost(post, scanner));
-}
-
-function practiceFacts(context: RunContext) {
-  const practice = context.project.config.data?.practice;
-  if (!practice) return {};
-  return {
-    name: practice.name,
-    phones: practice.phones,
-    addresses: practice.addresses,
-    websites: practice.websites,
-    emails: practice.emails,
-    handles: practice.handles,
-    staff: practice.staff,
-  };
 }
 
 function scanPost(post: Post, scanner: PhiScanner): PlacedPhi[] {
