@@ -81,3 +81,6 @@ export function orgLikeName(raw: string, isFirstName: (w: string) => boolean): b
   if (/[A-Z]{3,}/.test(s.replace(/(?:RN|NP|MD|PA|DO|PT)$/, '')) && !parts.some((p) => isFirstName(p))) return true;
   return false;
 }
+
+/** "00000000", "5555555": a sample number shown to teach, no one's. */
+export const isOneDigitRepeated = (digits: string): boolean => /^(\d)\1*$/.test(digits);

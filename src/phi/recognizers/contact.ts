@@ -5,7 +5,7 @@
  */
 import { phoneKey, isPracticeHost } from '../practice.js';
 import { sentenceAt } from '../text.js';
-import { add, slice, type ScanState } from './common.js';
+import { add, isOneDigitRepeated, slice, type ScanState } from './common.js';
 
 /** Runs of digit groups with single separators; shape is checked afterwards. */
 const PHONE_RE =
@@ -43,7 +43,7 @@ export function recognizePhones(state: ScanState): void {
     const start = m.index;
     const digits = s.replace(/\D/g, '');
     if (digits.length < 7 || digits.length > 15) continue;
-    if (/^(\d)\1+$/.test(digits)) continue; // "00000000": a sample, no one's number
+    if (isOneDigitRepeated(digits)) continue;
     // Shapes that belong to other identifiers.
     if (/^\d{3}[-\u2013]\d{2}[-\u2013]\d{4}$/.test(s)) continue; // SSN
     if (/^\d{5}-\d{4}$/.test(s)) continue; // ZIP+4

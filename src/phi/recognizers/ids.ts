@@ -5,7 +5,7 @@
  */
 import type { PhiType } from '../types.js';
 import { sentenceAt, type Doc } from '../text.js';
-import { add, type ScanState } from './common.js';
+import { add, isOneDigitRepeated, type ScanState } from './common.js';
 
 interface Keyword {
   type: PhiType;
@@ -100,7 +100,7 @@ function sameShapeAfter(state: ScanState, type: PhiType, start: number, end: num
 /** "MRN 00000000", "123456789": a sample number shown to teach, not one person's. */
 function isPlaceholder(token: string): boolean {
   const digits = token.replace(/\D/g, '');
-  return /^0+$/.test(digits) || /^(?:(\d)\1+)$/.test(digits) || '1234567890'.startsWith(digits) || digits === '123456789'.slice(0, digits.length);
+  return isOneDigitRepeated(digits) || '1234567890'.startsWith(digits);
 }
 
 function looksLikeYear(s: string): boolean {
