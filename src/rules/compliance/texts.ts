@@ -1,6 +1,7 @@
 import type { Post } from '../../loading/post.js';
 import type { NetworkId } from '../../loading/schemas/index.js';
 import type { SourceRange } from '../../loading/source.js';
+import type { YamlPath } from '../../loading/yaml.js';
 import { urlsIn, type ComposedText } from '../../networks/index.js';
 import { keepRecent } from '../../text/recent.js';
 
@@ -41,9 +42,7 @@ function bodyText(post: Post): PublishedText {
  * (escapes, folding) is placed at the start of the value.
  */
 function variantText(post: Post, network: NetworkId, value: string): PublishedText {
-  const written = post.locate(['variants', network]);
-  const from = post.lines.offsetOf(written.line, written.column);
-  const raw = post.lines.text.slice(from, post.lines.offsetOf(written.endLine, written.endColumn));
+  const { written, from, raw } = writtenValue(post, ['variants', network]);
   const lines = value.split('\n');
   const valueStarts: number[] = [];
   const fileStarts: (number | undefined)[] = [];
@@ -68,6 +67,13 @@ function variantText(post: Post, network: NetworkId, value: string): PublishedTe
       return post.lines.range(fileStart + start - lineStart, fileStart + end - lineStart);
     },
   };
+}
+
+/** A frontmatter value as written in the file: its range, its offset and its raw text (quotes, indentation). */
+export function writtenValue(post: Post, path: YamlPath): { written: SourceRange; from: number; raw: string } {
+  const written = post.locate(path);
+  const from = post.lines.offsetOf(written.line, written.column);
+  return { written, from, raw: post.lines.text.slice(from, post.lines.offsetOf(written.endLine, written.endColumn)) };
 }
 
 /** Where a part of the text a network receives (`compose`) is written in the post file. */

@@ -6,7 +6,7 @@ import type { SourceRange } from '../../loading/source.js';
 import type { YamlPath } from '../../loading/yaml.js';
 import { profileFor } from '../../networks/index.js';
 import type { RunContext } from '../types.js';
-import { publishedTexts } from '../compliance/texts.js';
+import { publishedTexts, writtenValue } from '../compliance/texts.js';
 
 /** One identifier found in a post, placed in the file. */
 export interface PlacedPhi extends PhiMatch {
@@ -60,9 +60,7 @@ function scanPost(post: Post, scanner: PhiScanner): PlacedPhi[] {
 
 /** The matched words inside a frontmatter value when they are written as-is; else the whole value. */
 function placeInValue(post: Post, path: YamlPath, value: string, match: PhiMatch): SourceRange {
-  const written = post.locate(path);
-  const from = post.lines.offsetOf(written.line, written.column);
-  const raw = post.lines.text.slice(from, post.lines.offsetOf(written.endLine, written.endColumn));
+  const { written, from, raw } = writtenValue(post, path);
   const at = raw.indexOf(value.slice(match.start, match.end));
   return at === -1 ? written : post.lines.range(from + at, from + at + match.end - match.start);
 }
