@@ -34,15 +34,31 @@ export function createPhiScanner(facts: PracticeFacts, options: ScannerOptions =
   const practice = buildPractice(facts);
   let lex: NameLexicon | undefined;
   const currentYear = options.currentYear ?? new Date().getFullYear();
+  const repeated = new Map<string, readonly PhiMatch[]>();
+  const scanOnce = (text: string, field: PhiField): readonly PhiMatch[] => {
+    const dicts = loadNameDictionaries();
+    lex ??= buildNameLexicon(dicts, practice);
+    return scanText(text, field, practice, dicts, lex, currentYear);
+  };
   return {
-    scan(text: string, field: PhiField): PhiMatch[] {
+    scan(text: string, field: PhiField): readonly PhiMatch[] {
       if (typeof text !== 'string' || text.trim() === '') return [];
-      const dicts = loadNameDictionaries();
-      lex ??= buildNameLexicon(dicts, practice);
-      return scanText(text, field, practice, dicts, lex, currentYear);
+      if (!SHORT_FIELDS.has(field)) return scanOnce(text, field);
+      // Titles, links, alt texts and file names repeat across posts (one image library, one website).
+      const key = `${field}\n${text}`;
+      let matches = repeated.get(key);
+      if (!matches) {
+        if (repeated.size >= MAX_REPEATED) repeated.clear();
+        matches = Object.freeze(scanOnce(text, field));
+        repeated.set(key, matches);
+      }
+      return matches;
     },
   };
 }
+
+const SHORT_FIELDS: ReadonlySet<PhiField> = new Set(['title', 'alt', 'file', 'link']);
+const MAX_REPEATED = 20_000;
 
 function emptyCues(): PostCues {
   return {

@@ -49,7 +49,7 @@ export interface PhiMatch {
 }
 
 export interface PhiScanner {
-  scan(text: string, field: PhiField): PhiMatch[];
+  scan(text: string, field: PhiField): readonly PhiMatch[];
 }
 
 export type PhiRule =
