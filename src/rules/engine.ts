@@ -52,12 +52,18 @@ export function runRules(run: RuleRun): RuleResults {
     const isOff = (file: string) => severities.resolve(rule.meta.id, file) === 'off';
     rule.checkProject({ ...context, posts: run.posts, isOff, report: (r) => collect(rule, r.file, r) });
   }
-  // Post by post, every rule: what one rule derives from a post (its plain text) is still at hand for the next.
+  // Post by post, every rule: what one rule derives from a post (its plain text) is still at hand for the
+  // next, and what they share through `perPost` is dropped once the post is done.
   const postRules = run.rules.filter((rule) => rule.checkPost);
   for (const post of reportedPosts) {
+    const shared = new Map<string, unknown>();
+    const perPost = <T>(key: string, compute: () => T): T => {
+      if (!shared.has(key)) shared.set(key, compute());
+      return shared.get(key) as T;
+    };
     for (const rule of postRules) {
       if (severities.resolve(rule.meta.id, post.file) === 'off') continue;
-      rule.checkPost!({ ...context, post, report: (r) => collect(rule, post.file, r) });
+      rule.checkPost!({ ...context, post, perPost, report: (r) => collect(rule, post.file, r) });
     }
   }
   return applySuppressions(raw, reportedPosts, run.rules, severities);

@@ -31,6 +31,8 @@ export interface RunContext {
 
 export interface PostCheckContext extends RunContext {
   post: Post;
+  /** A value computed once for this post and shared by every rule that checks it (its PHI, its composed texts). */
+  perPost<T>(key: string, compute: () => T): T;
   report(report: Report): void;
 }
 

@@ -86,7 +86,7 @@ function phiRule(spec: PhiRuleSpec): Rule {
     checkPost(context) {
       const { post, report } = context;
       if (spec.authorizable && post.frontmatter.authorization !== undefined) return;
-      for (const found of phiIn(post, context)) {
+      for (const found of phiIn(context)) {
         if (PHI_RULE_BY_TYPE[found.type] !== spec.id) continue;
         report({
           message: `${capitalize(found.description)} in ${found.where}: ${spec.fix}`,

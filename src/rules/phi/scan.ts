@@ -5,7 +5,7 @@ import type { NetworkId } from '../../loading/schemas/index.js';
 import type { SourceRange } from '../../loading/source.js';
 import type { YamlPath } from '../../loading/yaml.js';
 import { profileFor } from '../../networks/index.js';
-import type { RunContext } from '../types.js';
+import type { PostCheckContext } from '../types.js';
 import { publishedTexts, writtenValue } from '../compliance/texts.js';
 
 /** One identifier found in a post, placed in the file. */
@@ -18,13 +18,14 @@ export interface PlacedPhi extends PhiMatch {
   text: string;
 }
 
-/** Every identifier of the post, scanned once per run however many `phi/*` rules ask. */
-export function phiIn(post: Post, context: RunContext): readonly PlacedPhi[] {
+/** Every identifier of the post, scanned once however many `phi/*` rules ask. */
+export function phiIn(context: PostCheckContext): readonly PlacedPhi[] {
+  const { post } = context;
   // A file that could not be parsed has no body to tell from its frontmatter; schema/parse reports it,
   // and it cannot publish until it is fixed and scanned.
   if (post.problems.some((problem) => problem.rule === PARSE_RULE)) return [];
   const scanner = context.once('phi/scanner', () => createPhiScanner(context.project.config.data?.practice ?? {}));
-  return context.once(`phi/post:${post.file}`, () => scanPost(post, scanner));
+  return context.perPost('phi', () => scanPost(post, scanner));
 }
 
 function scanPost(post: Post, scanner: PhiScanner): PlacedPhi[] {
