@@ -42,24 +42,81 @@ export function parseYaml(text: string, lines: LineIndex = new LineIndex(text), 
       });
     }
   }
-  return { data, problems, locate: (path, part) => locateNode(doc, path, part, lines, offset) };
+  const places = placesOf(doc.contents);
+  return { data, problems, locate: (path, part) => locatePlace(places, path, part, lines, offset) };
 }
 
-function locateNode(doc: Document, path: YamlPath, part: 'key' | 'value' = 'value', lines: LineIndex, offset: number): SourceRange {
-  let node: unknown = doc.contents;
-  let best: [number, number] | undefined = rangeOf(node);
-  for (const segment of path) {
+type Span = [number, number];
+
+/**
+ * Where each node of a YAML text was written, kept instead of the parsed document (many times
+ * larger: 10,000 posts keep their positions for the whole run). One record of `FIELDS` numbers per
+ * node, in document order; map keys are numbered once per process, since posts repeat them.
+ */
+const FIELDS = 7;
+const [PARENT, KIND, NAME, KEY_START, KEY_END, VALUE_START, VALUE_END] = [0, 1, 2, 3, 4, 5, 6] as const;
+const enum Kind {
+  Other,
+  Map,
+  Seq,
+}
+const keyNumbers = new Map<string, number>();
+
+function keyNumber(key: string): number {
+  let number = keyNumbers.get(key);
+  if (number === undefined) keyNumbers.set(key, (number = keyNumbers.size));
+  return number;
+}
+
+function placesOf(root: unknown): Int32Array {
+  const records: number[] = [];
+  const add = (node: unknown, parent: number, name: number, key: Span | undefined): void => {
+    const index = records.length / FIELDS;
+    const value = rangeOf(node);
+    const kind = isMap(node) ? Kind.Map : isSeq(node) ? Kind.Seq : Kind.Other;
+    records.push(parent, kind, name, key?.[0] ?? -1, key?.[1] ?? -1, value?.[0] ?? -1, value?.[1] ?? -1);
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
-      if (!pair) break;
-      const keyRange = rangeOf(pair.key);
-      best = keyRange ?? best;
-      node = pair.value;
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key) || seen.has(String(pair.key.value))) continue;
+        seen.add(String(pair.key.value));
+        add(pair.value, index, keyNumber(String(pair.key.value)), rangeOf(pair.key));
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, position) => add(item, index, position, undefined));
+    }
+  };
+  add(root, -1, -1, undefined);
+  return Int32Array.from(records);
+}
+
+function childOf(places: Int32Array, parent: number, name: number | undefined): number {
+  if (name === undefined) return -1;
+  for (let at = (parent + 1) * FIELDS; at < places.length; at += FIELDS) {
+    if (places[at + PARENT] === parent && places[at + NAME] === name) return at / FIELDS;
+  }
+  return -1;
+}
+
+function spanAt(places: Int32Array, node: number, start: number, end: number): Span | undefined {
+  const from = places[node * FIELDS + start]!;
+  return from === -1 ? undefined : [from, places[node * FIELDS + end]!];
+}
+
+function locatePlace(places: Int32Array, path: YamlPath, part: 'key' | 'value' = 'value', lines: LineIndex, offset: number): SourceRange {
+  let node = 0;
+  let best = spanAt(places, 0, VALUE_START, VALUE_END);
+  for (const segment of path) {
+    const kind = node === -1 ? Kind.Other : places[node * FIELDS + KIND];
+    if (kind === Kind.Map) {
+      node = childOf(places, node, keyNumbers.get(String(segment)));
+      if (node === -1) break;
+      best = spanAt(places, node, KEY_START, KEY_END) ?? best;
       if (segment === path[path.length - 1] && part === 'key') break;
-      best = rangeOf(node) ?? best;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      node = node.items[segment];
-      best = rangeOf(node) ?? best;
+      best = spanAt(places, node, VALUE_START, VALUE_END) ?? best;
+    } else if (kind === Kind.Seq && typeof segment === 'number') {
+      node = childOf(places, node, segment);
+      if (node !== -1) best = spanAt(places, node, VALUE_START, VALUE_END) ?? best;
     } else break;
   }
   return best ? lines.range(offset + best[0], offset + best[1]) : pointRange(lines.position(offset).line);
@@ -76,7 +133,7 @@ function firstAlias(doc: Document, lines: LineIndex, offset: number): SourceRang
   return range && lines.range(offset + range[0], offset + range[1]);
 }
 
-function rangeOf(node: unknown): [number, number] | undefined {
+function rangeOf(node: unknown): Span | undefined {
   const range = (node as Node | null | undefined)?.range;
   return range ? [range[0], range[1]] : undefined;
 }
