@@ -1,6 +1,5 @@
-import { hashtagsIn } from '../../networks/index.js';
 import type { Rule } from '../types.js';
-import { publishedTexts } from './texts.js';
+import { hashtagsOf, publishedTexts } from './texts.js';
 import { ACRONYMS, HASHTAG_WORDS } from './words.js';
 
 export const hashtagCase: Rule = {
@@ -11,7 +10,7 @@ export const hashtagCase: Rule = {
   },
   checkPost({ post, report }) {
     for (const published of publishedTexts(post)) {
-      for (const hashtag of hashtagsIn(published.text)) {
+      for (const hashtag of hashtagsOf(published.text)) {
         const suggestion = camelCaseFor(hashtag.tag);
         if (suggestion === undefined) continue;
         report({

@@ -54,13 +54,22 @@ const REFERRAL =
 // "Don't stop taking your antibiotics early" is general advice to keep to a treatment.
 const KEEP_TAKING = /\b(?:don't|do\s+not|never|can't|cannot|shouldn't|should\s+not|mustn't|must\s+not)\s+$/i;
 
+/*
+ * Every directive names a medicine, a drug, surgery or puffs, so holds one of these words: most
+ * texts and sentences have none and skip the directives. Blanking addresses and straightening
+ * apostrophes leave letters as they are, so the text as written can be asked first.
+ */
+const NAMES_TREATMENT =
+  /medication|medicine|meds|pill|tablet|dose|dosage|prescription|insulin|antibiotic|antidepressant|statin|thinner|inhaler|steroid|chemo|treatment|birth|surgery|puff|prednisone|opioid|aspirin|ibuprofen|acetaminophen|tylenol|advil|motrin|aleve|naproxen|metformin|amoxicillin|benadryl|melatonin/i;
+
 /** Second-person directives about a medicine or treatment, in sentences that do not send the reader to a clinician. */
 export function adviceIn(text: string): Advice[] {
+  if (!NAMES_TREATMENT.test(text)) return [];
   const words = straighten(blankAddresses(text));
   const found: Advice[] = [];
   for (const sentence of sentencesOf(words)) {
     const said = words.slice(sentence.start, sentence.end);
-    if (REFERRAL.test(said)) continue;
+    if (!NAMES_TREATMENT.test(said) || REFERRAL.test(said)) continue;
     for (const pattern of DIRECTIVES) {
       for (const match of said.matchAll(pattern)) {
         if (KEEP_TAKING.test(said.slice(0, match.index))) continue;

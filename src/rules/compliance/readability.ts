@@ -1,5 +1,4 @@
-import { hashtagsIn } from '../../networks/index.js';
-import { blank, blankAddresses, sentencesOf } from './texts.js';
+import { blank, blankAddresses, hashtagsOf, sentencesOf } from './texts.js';
 
 export interface Readability {
   /** Flesch-Kincaid grade level. */
@@ -19,7 +18,7 @@ const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
  * Web addresses, @handles, hashtags, emoji and numbers are not words a reader reads as text.
  */
 export function readability(plain: string): Readability {
-  const text = blank(blankAddresses(plain), hashtagsIn(plain));
+  const text = blank(blankAddresses(plain), hashtagsOf(plain));
   let sentences = 0;
   let words = 0;
   let syllables = 0;
@@ -43,16 +42,29 @@ export function readability(plain: string): Readability {
 }
 
 const SUFFIXES = /(?<=[a-z]{2})(ly|ful|ment|ness|less)$/;
+// Posts use a few thousand words again and again: each is counted once (all forgotten when this many are known).
+const KNOWN_WORDS = 20_000;
+const knownSyllables = new Map<string, number>();
 
 /**
  * Syllables of an English word, by spelling: groups of vowels, less a silent final "e", "-es" or
  * "-ed", plus vowel pairs said apart ("me-di-a", "vi-de-o", "ac-tu-al", "be-ing").
  */
 export function syllableCount(word: string): number {
+  let count = knownSyllables.get(word);
+  if (count === undefined) {
+    if (knownSyllables.size >= KNOWN_WORDS) knownSyllables.clear();
+    count = countSyllables(word);
+    knownSyllables.set(word, count);
+  }
+  return count;
+}
+
+function countSyllables(word: string): number {
   const w = word.toLowerCase().replace(/[^a-z]/g, '');
   if (w.length <= 3) return 1;
   const suffix = SUFFIXES.exec(w);
-  if (suffix && /[aeiouy]/.test(w.slice(0, -suffix[1]!.length))) return syllableCount(w.slice(0, -suffix[1]!.length)) + 1;
+  if (suffix && /[aeiouy]/.test(w.slice(0, -suffix[1]!.length))) return countSyllables(w.slice(0, -suffix[1]!.length)) + 1;
   let count = (w.match(/[aeiouy]+/g) ?? []).length;
   if (/[^aeiouy]e$/.test(w) && !/[^aeiouy]le$/.test(w)) count--;
   else if (/[^aeiouy]es$/.test(w) && !/(?:[sxzcg]|ch|sh)es$/.test(w)) count--;

@@ -20,21 +20,22 @@ export const readingLevel: Rule = {
       const measured = readability(text.plain);
       const grade = Math.round(measured.grade * 10) / 10;
       if (measured.sentences < MIN_SENTENCES || grade <= MAX_GRADE) continue;
-      report({ message: message(grade, measured, text.network), range: text.range, ...(text.network ? { network: text.network } : {}) });
+      report({ message: message(grade, measured, text.network), range: text.range(), ...(text.network ? { network: text.network } : {}) });
     }
   },
 };
 
 interface ReadableText {
   plain: string;
-  range: SourceRange;
+  /** Found only for a text that is reported. */
+  range(): SourceRange;
   network?: NetworkId;
 }
 
 function readableTexts(post: Post): ReadableText[] {
-  const texts: ReadableText[] = [{ plain: markdownToPlain(post.body).text, range: firstBodyLine(post) }];
+  const texts: ReadableText[] = [{ plain: markdownToPlain(post.body).text, range: () => firstBodyLine(post) }];
   for (const [network, value] of Object.entries(post.frontmatter.variants ?? {})) {
-    if (value?.trim()) texts.push({ plain: value, range: post.locate(['variants', network], 'key'), network: network as NetworkId });
+    if (value?.trim()) texts.push({ plain: value, range: () => post.locate(['variants', network], 'key'), network: network as NetworkId });
   }
   return texts;
 }

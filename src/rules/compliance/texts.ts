@@ -2,7 +2,7 @@ import type { Post } from '../../loading/post.js';
 import type { NetworkId } from '../../loading/schemas/index.js';
 import type { SourceRange } from '../../loading/source.js';
 import type { YamlPath } from '../../loading/yaml.js';
-import { urlsIn, type ComposedText } from '../../networks/index.js';
+import { hashtagsIn, urlsIn, type ComposedText, type Hashtag } from '../../networks/index.js';
 import { keepRecent } from '../../text/recent.js';
 
 /** A text of a post that networks publish: the body, or one network's variant. */
@@ -39,9 +39,22 @@ function bodyText(post: Post): PublishedText {
 /**
  * A variant is a YAML value: its lines are indented (block scalars) or quoted in the file. Each
  * line of the value is looked up in the written value, in order; a line written differently
- * (escapes, folding) is placed at the start of the value.
+ * (escapes, folding) is placed at the start of the value. Looked up on the first `place`: most
+ * texts are never placed.
  */
 function variantText(post: Post, network: NetworkId, value: string): PublishedText {
+  let placeLine: ((start: number, end: number) => SourceRange) | undefined;
+  return {
+    network,
+    text: blankComments(value),
+    place(start, end) {
+      placeLine ??= variantLinePlacer(post, network, value);
+      return placeLine(start, end);
+    },
+  };
+}
+
+function variantLinePlacer(post: Post, network: NetworkId, value: string): (start: number, end: number) => SourceRange {
   const { written, from, raw } = writtenValue(post, ['variants', network]);
   const lines = value.split('\n');
   const valueStarts: number[] = [];
@@ -55,17 +68,13 @@ function variantText(post: Post, network: NetworkId, value: string): PublishedTe
     fileStarts.push(found === -1 ? undefined : from + found);
     if (found !== -1) cursor = found + line.length;
   }
-  return {
-    network,
-    text: blankComments(value),
-    place(start, end) {
-      let line = 0;
-      while (line + 1 < lines.length && valueStarts[line + 1]! <= start) line++;
-      const fileStart = fileStarts[line];
-      const lineStart = valueStarts[line]!;
-      if (fileStart === undefined || end > lineStart + lines[line]!.length) return written;
-      return post.lines.range(fileStart + start - lineStart, fileStart + end - lineStart);
-    },
+  return (start, end) => {
+    let line = 0;
+    while (line + 1 < lines.length && valueStarts[line + 1]! <= start) line++;
+    const fileStart = fileStarts[line];
+    const lineStart = valueStarts[line]!;
+    if (fileStart === undefined || end > lineStart + lines[line]!.length) return written;
+    return post.lines.range(fileStart + start - lineStart, fileStart + end - lineStart);
   };
 }
 
@@ -96,16 +105,31 @@ export function placeComposed(post: Post, composed: ComposedText, network: Netwo
   return post.lines.range(lineStart + at, lineStart + at + wanted.length);
 }
 
-/** `text` with the spans replaced by spaces (line breaks kept), so offsets stay the same. */
+/** `text` with the spans replaced by spaces (line breaks kept), so offsets stay the same; spans may overlap. */
 export function blank(text: string, spans: readonly Span[]): string {
-  let out = text;
-  for (const { start, end } of spans) out = out.slice(0, start) + out.slice(start, end).replace(/[^\n]/g, ' ') + out.slice(end);
-  return out;
+  if (spans.length === 0) return text;
+  let out = '';
+  let copied = 0;
+  for (const { start, end } of [...spans].sort((a, b) => a.start - b.start)) {
+    const from = Math.max(start, copied);
+    if (end <= from) continue;
+    out += text.slice(copied, from) + spacesFor(text.slice(from, end));
+    copied = end;
+  }
+  return out + text.slice(copied);
 }
+
+/** As many spaces as `piece` has UTF-16 units, its line breaks kept. */
+function spacesFor(piece: string): string {
+  return piece.includes('\n') ? piece.replace(/[^\n]/g, ' ') : ' '.repeat(piece.length);
+}
+
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 
 /** HTML comments (plan-disable directives with their reasons among them) are not published. */
 export function blankComments(text: string): string {
-  return blank(text, [...text.matchAll(/<!--[\s\S]*?(?:-->|$)/g)].map((m) => ({ start: m.index, end: m.index + m[0].length })));
+  if (!text.includes('<!--')) return text;
+  return blank(text, [...text.matchAll(COMMENT)].map((m) => ({ start: m.index, end: m.index + m[0].length })));
 }
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
@@ -116,27 +140,33 @@ export const blankAddresses: (text: string) => string = keepRecent(blankAddresse
 
 function blankAddressesOf(text: string): string {
   const spans: Span[] = urlsIn(text);
-  for (const pattern of [EMAIL, HANDLE]) {
-    for (const m of text.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length });
+  // Emails and handles hold an "@": most texts have none, and their patterns need not scan them.
+  if (text.includes('@')) {
+    for (const pattern of [EMAIL, HANDLE]) {
+      for (const m of text.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length });
+    }
   }
   return blank(text, spans);
 }
 
+/** Hashtags as X recognises them; the body's and each variant's are asked for by several rules. */
+export const hashtagsOf: (text: string) => readonly Hashtag[] = keepRecent(hashtagsIn);
+
 // Periods that do not end a sentence.
 const ABBREVIATION = /\b(?:Dr|Mr|Mrs|Ms|St|Sr|Jr|vs|etc|No|Ave|Blvd|approx|Inc|Co)\.|\b(?:[A-Za-z]\.){2,}/g;
+const SENTENCE_END = /[.!?]+(?=["')\]’”]*(?:\s|$))["')\]’”]*|\n/g;
 
 /** Sentences: text ending in `.`, `!` or `?`, or a line of its own (list items, headings). */
 export function sentencesOf(text: string): Span[] {
   const masked = text.replace(ABBREVIATION, (m) => m.replace(/\./g, '_'));
   const sentences: Span[] = [];
-  const boundary = /[.!?]+(?=["')\]’”]*(?:\s|$))["')\]’”]*|\n/g;
   let start = 0;
   const push = (end: number) => {
     const piece = text.slice(start, end);
     const lead = piece.length - piece.trimStart().length;
     if (piece.trim() !== '') sentences.push({ start: start + lead, end: start + piece.trimEnd().length });
   };
-  for (const m of masked.matchAll(boundary)) {
+  for (const m of masked.matchAll(SENTENCE_END)) {
     push(m.index + (m[0] === '\n' ? 0 : m[0].length));
     start = m.index + m[0].length;
   }
