@@ -138,8 +138,11 @@ const HANDLE = /(?<![\w@])@[A-Za-z0-9_]+(?:@[\w.-]+)?/g;
 /** Blanks web addresses, email addresses and @handles: their words are not the post's wording. */
 export const blankAddresses: (text: string) => string = keepRecent(blankAddressesOf);
 
+// Every web address has a dot right before its top-level domain ("example.com"): a text without one needs no search.
+const MAY_HOLD_URL = /\.\S/;
+
 function blankAddressesOf(text: string): string {
-  const spans: Span[] = urlsIn(text);
+  const spans: Span[] = MAY_HOLD_URL.test(text) ? urlsIn(text) : [];
   // Emails and handles hold an "@": most texts have none, and their patterns need not scan them.
   if (text.includes('@')) {
     for (const pattern of [EMAIL, HANDLE]) {
@@ -162,9 +165,9 @@ export function sentencesOf(text: string): Span[] {
   const sentences: Span[] = [];
   let start = 0;
   const push = (end: number) => {
-    const piece = text.slice(start, end);
+    const piece = text.slice(start, end).trimEnd();
     const lead = piece.length - piece.trimStart().length;
-    if (piece.trim() !== '') sentences.push({ start: start + lead, end: start + piece.trimEnd().length });
+    if (lead < piece.length) sentences.push({ start: start + lead, end: start + piece.length });
   };
   for (const m of masked.matchAll(SENTENCE_END)) {
     push(m.index + (m[0] === '\n' ? 0 : m[0].length));
