@@ -28,7 +28,7 @@ export const markdownToPlain: (markdown: string) => PlainText = keepRecent(conve
 function convertMarkdown(markdown: string): PlainText {
   const state: ScanState = { inComment: false, inFence: false };
   const lines: OutputLine[] = [];
-  markdown.split(/\r?\n/).forEach((raw, index) => {
+  linesOf(markdown).forEach((raw, index) => {
     const text = convertLine(raw, state);
     if (text === undefined) return;
     const previous = lines[lines.length - 1];
@@ -37,6 +37,13 @@ function convertMarkdown(markdown: string): PlainText {
   });
   while (lines[lines.length - 1]?.text === '') lines.pop();
   return { text: lines.map((l) => l.text).join('\n'), sourceLines: lines.map((l) => l.source) };
+}
+
+/** The lines of a text as `split(/\r?\n/)` gives them, without a regex split's cost. */
+function linesOf(text: string): string[] {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length - 1; i++) if (lines[i]!.endsWith('\r')) lines[i] = lines[i]!.slice(0, -1);
+  return lines;
 }
 
 /** The output line for one markdown line: '' for a blank line, undefined when it disappears. */
@@ -94,7 +101,11 @@ function blockToPlain(line: string): string | undefined {
 const INLINE_TOKEN =
   /!\[[^\]]*\]\([^)]*\)|\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*["')])?\s*\)|<((?:https?:\/\/|mailto:)[^>\s]+)>|`([^`]+)`/g;
 
+// Every inline token starts with one of these; most lines hold none.
+const INLINE_TOKEN_START = /[[<`]/;
+
 export function inlineToPlain(text: string): string {
+  if (!INLINE_TOKEN_START.test(text)) return plainRun(text);
   let out = '';
   let at = 0;
   for (const m of text.matchAll(INLINE_TOKEN)) {
@@ -130,25 +141,33 @@ function plainRun(text: string): string {
     marked += text.slice(at, url.start) + URL_MARK;
     at = url.end;
   }
+  marked += text.slice(at);
   const escaped: string[] = [];
-  marked = (marked + text.slice(at)).replace(ESCAPED, (_, char: string) => {
-    escaped.push(char);
-    return ESCAPE_MARK;
-  });
+  if (marked.includes('\\')) {
+    marked = marked.replace(ESCAPED, (_, char: string) => {
+      escaped.push(char);
+      return ESCAPE_MARK;
+    });
+  }
   const plain = restore(stripEmphasis(marked), ESCAPE_MARK, escaped);
   return restore(plain, URL_MARK, urls.map((u) => u.url));
 }
 
 function restore(text: string, mark: string, values: string[]): string {
+  if (!text.includes(mark)) return text;
   let i = 0;
   return text.replaceAll(mark, () => values[i++] ?? '');
 }
 
+// In the order they apply, each with the character it needs: text without it is left as it is.
+const EMPHASIS: [marker: string, pattern: RegExp][] = [
+  ['*', /\*\*(?=\S)(.+?)(?<=\S)\*\*/g],
+  ['_', /(?<![\p{L}\p{N}_])__(?=\S)(.+?)(?<=\S)__(?![\p{L}\p{N}_])/gu],
+  ['~', /~~(?=\S)(.+?)(?<=\S)~~/g],
+  ['*', /\*(?=[^\s*])(.+?)(?<=[^\s*])\*/g],
+  ['_', /(?<![\p{L}\p{N}_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\p{L}\p{N}_])/gu],
+];
+
 function stripEmphasis(text: string): string {
-  return text
-    .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, '$1')
-    .replace(/(?<![\p{L}\p{N}_])__(?=\S)(.+?)(?<=\S)__(?![\p{L}\p{N}_])/gu, '$1')
-    .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, '$1')
-    .replace(/\*(?=[^\s*])(.+?)(?<=[^\s*])\*/g, '$1')
-    .replace(/(?<![\p{L}\p{N}_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\p{L}\p{N}_])/gu, '$1');
+  return EMPHASIS.reduce((out, [marker, pattern]) => (out.includes(marker) ? out.replace(pattern, '$1') : out), text);
 }

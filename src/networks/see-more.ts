@@ -1,4 +1,4 @@
-import { graphemeStarts } from './text.js';
+import { graphemeStartAt } from './text.js';
 
 /**
  * Where a feed cuts a text to "see more": after `maxChars` user-perceived characters or at the
@@ -14,7 +14,7 @@ export function seeMoreCutAt(text: string, maxChars: number, maxLines?: number):
 }
 
 function charCut(text: string, maxChars: number): number | undefined {
-  return graphemeStarts(text)[maxChars];
+  return graphemeStartAt(text, maxChars);
 }
 
 function lineCut(text: string, maxLines: number): number | undefined {

@@ -12,8 +12,9 @@ export const hashtags: Rule = {
     const { post, report } = context;
     for (const target of targetsOf(context)) {
       const max = target.profile.maxHashtags;
+      if (max === undefined) continue;
       const found = hashtagsIn(target.composed.text);
-      if (max === undefined || found.length <= max) continue;
+      if (found.length <= max) continue;
       const { label } = target.profile;
       const message = `${label} allows at most ${formatNumber(max)} hashtags in a post, and this one has ${formatNumber(found.length)}: remove ${formatNumber(found.length - max)}`;
       report({ message, range: rangeAt(post, target, found[max]!.start), network: target.network });

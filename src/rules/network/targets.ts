@@ -85,4 +85,7 @@ export function skipBlank(text: string, offset: number): number {
   return at;
 }
 
-export const formatNumber = (n: number) => n.toLocaleString('en-US');
+// What `n.toLocaleString('en-US')` gives, without making a number format for every call.
+const EN_US_NUMBER = new Intl.NumberFormat('en-US');
+
+export const formatNumber = (n: number) => EN_US_NUMBER.format(n);
