@@ -31,8 +31,8 @@ export function composeFor(post: Post, network: NetworkId): ComposedText {
  * The networks a post names that plans/networks.yaml enables, each once. Networks it does not
  * enable are schema/unknown-id's to report.
  */
-export function targetsOf({ post, project, once }: PostCheckContext): NetworkTarget[] {
-  return once(`network/targets:${post.file}`, () => {
+export function targetsOf({ post, project, perPost }: PostCheckContext): NetworkTarget[] {
+  return perPost('network/targets', () => {
     const named = [...new Set(post.frontmatter.networks ?? [])];
     return named
       .filter((network) => isEnabled(project, network))
