@@ -4,10 +4,19 @@ import { globToRegExp } from './glob.js';
 
 type Settings = Record<string, SeveritySetting>;
 
+/** The overrides that match a set of files, and what each rule resolves to under them. */
+interface OverrideGroup {
+  overrides: Settings[];
+  resolved: Map<string, SeveritySetting>;
+}
+
 /** Resolves a rule's severity for a file: its default, then `rules:`, then each matching override in order. */
 export class SeverityResolver {
   private readonly base: Settings;
   private readonly overrides: { patterns: RegExp[]; rules: Settings }[];
+  /** Files matching the same overrides share one group, so a rule resolves once per group, not per file. */
+  private readonly groups = new Map<string, OverrideGroup>();
+  private readonly groupOfFile = new Map<string, OverrideGroup>();
 
   constructor(
     private readonly defaults: ReadonlyMap<string, SeveritySetting>,
@@ -17,28 +26,30 @@ export class SeverityResolver {
     this.overrides = (config?.overrides ?? []).map((o) => ({ patterns: o.files.map(globToRegExp), rules: o.rules }));
   }
 
-  /** The overrides whose globs match each file, looked up once per file. */
-  private readonly matching = new Map<string, Settings[]>();
-
-  private readonly baseSettings = new Map<string, SeveritySetting>();
-
   resolve(rule: string, file: string): SeveritySetting {
-    let setting = this.baseSettings.get(rule);
+    const group = this.groupFor(file);
+    let setting = group.resolved.get(rule);
     if (setting === undefined) {
       setting = pick(this.base, rule) ?? this.defaults.get(rule) ?? 'error';
-      this.baseSettings.set(rule, setting);
+      for (const rules of group.overrides) setting = pick(rules, rule) ?? setting;
+      group.resolved.set(rule, setting);
     }
-    for (const rules of this.overridesFor(file)) setting = pick(rules, rule) ?? setting;
     return setting;
   }
 
-  private overridesFor(file: string): Settings[] {
-    let found = this.matching.get(file);
-    if (!found) {
-      found = this.overrides.filter((override) => override.patterns.some((p) => p.test(file))).map((override) => override.rules);
-      this.matching.set(file, found);
+  private groupFor(file: string): OverrideGroup {
+    let group = this.groupOfFile.get(file);
+    if (!group) {
+      const matching = this.overrides.flatMap((override, index) => (override.patterns.some((p) => p.test(file)) ? [index] : []));
+      const key = matching.join(',');
+      group = this.groups.get(key);
+      if (!group) {
+        group = { overrides: matching.map((index) => this.overrides[index]!.rules), resolved: new Map() };
+        this.groups.set(key, group);
+      }
+      this.groupOfFile.set(file, group);
     }
-    return found;
+    return group;
   }
 }
 
