@@ -61,9 +61,10 @@ export function runRules(run: RuleRun): RuleResults {
       if (!shared.has(key)) shared.set(key, compute());
       return shared.get(key) as T;
     };
+    const postContext = { ...context, post, perPost };
     for (const rule of postRules) {
       if (severities.resolve(rule.meta.id, post.file) === 'off') continue;
-      rule.checkPost!({ ...context, post, perPost, report: (r) => collect(rule, post.file, r) });
+      rule.checkPost!({ ...postContext, report: (r) => collect(rule, post.file, r) });
     }
   }
   return applySuppressions(raw, reportedPosts, run.rules, severities);
