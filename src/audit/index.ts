@@ -9,7 +9,6 @@ import { CONFIG_FILE, findRoot, loadProject, type Project } from '../loading/pro
 import { PARSE_RULE } from '../loading/problems.js';
 import { LineIndex, pointRange } from '../loading/source.js';
 import { runRules } from '../rules/engine.js';
-import { createLimiter, OPEN_FILES } from '../loading/limiter.js';
 import { readPublished } from '../publishing/ledger.js';
 import { RULES } from '../rules/registry.js';
 import type { Finding, SuppressedFinding } from '../rules/types.js';
@@ -56,15 +55,10 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 
 export async function loadPosts(root: string, timeZone: string): Promise<Post[]> {
   const files = await listMarkdown(root, CONTENT_DIR);
-  const limit = createLimiter(OPEN_FILES);
-  const posts = await Promise.all(
-    files.map((file) =>
-      limit(async () => {
-        const read = await readRepoFile(root, file);
-        return read.ok ? parsePost(file, read.text, timeZone) : unreadablePost(file, `${path.basename(file)} ${read.message}`);
-      }),
-    ),
-  );
+  const posts = files.map((file) => {
+    const read = readRepoFile(root, file);
+    return read.ok ? parsePost(file, read.text, timeZone) : unreadablePost(file, `${path.basename(file)} ${read.message}`);
+  });
   return attachMediaFacts(root, posts);
 }
 

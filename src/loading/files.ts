@@ -1,4 +1,5 @@
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Posts are short; anything larger is a mistake (an export, a pasted file) and is not read. */
@@ -8,19 +9,19 @@ export type ReadResult = { ok: true; text: string } | { ok: false; message: stri
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a repository file as UTF-8 text, refusing what a post or plan cannot be. */
-export async function readRepoFile(root: string, relative: string, maxBytes = MAX_POST_BYTES): Promise<ReadResult> {
+/**
+ * Reads a repository file as UTF-8 text, refusing what a post or plan cannot be. Synchronous on
+ * purpose: an audit reads thousands of small files, and one blocking read each is several times
+ * faster than as many promises through libuv's thread pool (and never runs out of file handles).
+ */
+export function readRepoFile(root: string, relative: string, maxBytes = MAX_POST_BYTES): ReadResult {
   const absolute = path.join(root, relative);
   try {
-    const info = await lstat(absolute);
-    if (info.isSymbolicLink()) {
-      const target = await realpath(absolute).catch(() => undefined);
-      if (!target) return { ok: false, message: 'is a link to a file that does not exist: replace it with the file itself' };
-      if (!isInside(await realpath(root), target)) {
-        return { ok: false, message: 'is a link to a file outside the repository: plan only reads files inside it; copy the file in instead' };
-      }
+    if (lstatSync(absolute).isSymbolicLink()) {
+      const problem = linkProblem(root, absolute);
+      if (problem) return { ok: false, message: problem };
     }
-    const bytes = await readFile(absolute);
+    const bytes = readFileSync(absolute);
     if (bytes.length > maxBytes) {
       return { ok: false, message: `is ${megabytes(bytes.length)}, larger than the ${megabytes(maxBytes)} a post may be: is it the right file?` };
     }
@@ -31,6 +32,19 @@ export async function readRepoFile(root: string, relative: string, maxBytes = MA
     if (error instanceof TypeError) return { ok: false, message: 'is not UTF-8 text: save it as UTF-8 in your editor' };
     return { ok: false, message: `could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
   }
+}
+
+function linkProblem(root: string, link: string): string | undefined {
+  let target: string;
+  try {
+    target = realpathSync(link);
+  } catch {
+    return 'is a link to a file that does not exist: replace it with the file itself';
+  }
+  if (!isInside(realpathSync(root), target)) {
+    return 'is a link to a file outside the repository: plan only reads files inside it; copy the file in instead';
+  }
+  return undefined;
 }
 
 /** Every `*.md` under `dir`, as repository-relative paths with forward slashes, sorted. */

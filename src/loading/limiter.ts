@@ -1,4 +1,4 @@
-/** Files read at once: enough to keep the disk busy, far below the open-file limit (EMFILE at 50,000 posts). */
+/** Media files checked at once: enough to keep the disk busy, far below the open-file limit (EMFILE at 50,000 posts). */
 export const OPEN_FILES = 64;
 
 /** Runs at most `limit` tasks at once; the rest wait their turn in order. */

@@ -81,7 +81,7 @@ async function loadPlanFile<S extends z.ZodType>(root: string, file: string, sch
   const planFile: PlanFile<z.infer<S>> = { file, present: false, problems: [], locate: () => pointRange(1) };
   if (!(await exists(path.join(root, file)))) return planFile;
   planFile.present = true;
-  const read = await readRepoFile(root, file);
+  const read = readRepoFile(root, file);
   if (!read.ok) {
     planFile.problems.push({ rule: PARSE_RULE, message: `${file} ${read.message}`, range: pointRange(1) });
     return planFile;
