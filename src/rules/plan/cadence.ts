@@ -12,8 +12,11 @@ export const cadence: Rule = {
     docs: 'A week (Monday to Sunday, practice time) with fewer ready posts on a network than its cadence.min_per_week in plans/networks.yaml: a gap in the calendar. Checked from next week to the week of the last ready post; posts whose file turns this rule off do not count.',
   },
   checkProject(context) {
-    const posts = postsCountedBy(context).filter(hasPublishTime);
-    const weeks = plannedWeeks(posts.filter(isScheduled), context.now, context.project.timeZone);
+    const timed = postsCountedBy(context).filter(hasPublishTime);
+    const weeks = plannedWeeks(timed.filter(isScheduled), context.now, context.project.timeZone);
+    if (weeks.length === 0) return;
+    // Years of history lie before the first planned week: leave them out once, not once per week and network.
+    const posts = timed.filter((post) => isWithin(post, weeks[0]!, weekEnd(weeks[weeks.length - 1]!, context.project.timeZone)));
     for (const [network, minimum] of weeklyMinimums(context.project)) {
       for (const week of weeks) checkWeek(context, posts, network, minimum, week);
     }
