@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import { postSchema, readDateTime, type PostFrontmatter } from './schemas/index.js';
 import { LineIndex, pointRange, type SourceRange } from './source.js';
-import { parseYaml, type PositionedYaml, type YamlPath } from './yaml.js';
+import { locator, parseYaml, type PositionedYaml, type YamlPath, type YamlPlaces } from './yaml.js';
 import { PARSE_RULE, FIELD_RULE, problemsFromIssues, type LoadProblem } from './problems.js';
 import { resolveTime, type ResolvedTime } from './time.js';
 import type { MediaFact } from './media.js';
@@ -39,64 +39,93 @@ export function defaultPostId(file: string): string {
   return file.replace(/^content\//, '').replace(/\.md$/, '');
 }
 
+/**
+ * What parsing a post's text yields, as plain data: the same for the same text, whatever the file's
+ * name or the practice's timezone, so a cache can keep it (see post-cache.ts).
+ */
+export interface ParsedText {
+  frontmatter: Partial<PostFrontmatter>;
+  valid: boolean;
+  bodyOffset: number;
+  problems: LoadProblem[];
+  /** Where the frontmatter's YAML starts in the file, and where each of its values was written. */
+  yaml?: { offset: number; places: YamlPlaces };
+}
+
 /** Loads a post from its text; never throws: every problem becomes a `LoadProblem`. */
 export function parsePost(file: string, text: string, timeZone: string): Post {
+  return postFromParsed(file, text, parseText(text), timeZone);
+}
+
+/** The post a parsed text makes in a file, with its times placed in the practice's timezone. */
+export function postFromParsed(file: string, text: string, parsed: ParsedText, timeZone: string): Post {
   const lines = new LineIndex(text);
-  const post: Post = {
+  const { frontmatter, valid, bodyOffset, problems, yaml } = parsed;
+  return {
     file,
-    id: defaultPostId(file),
+    id: frontmatter.id || defaultPostId(file),
     lines,
-    frontmatter: {},
-    valid: false,
-    body: text,
-    bodyOffset: 0,
-    problems: [],
-    locate: () => pointRange(1),
+    frontmatter,
+    valid,
+    body: text.slice(bodyOffset),
+    bodyOffset,
+    problems,
+    locate: yaml ? locator(yaml.places, lines, yaml.offset) : () => pointRange(1),
+    ...(frontmatter.publish_at !== undefined ? { publishAt: resolveField(frontmatter.publish_at, timeZone, false) } : {}),
+    ...(frontmatter.expires !== undefined ? { expires: resolveField(frontmatter.expires, timeZone, true) } : {}),
   };
+}
+
+export function parseText(text: string): ParsedText {
+  const parsed: ParsedText = { frontmatter: {}, valid: false, bodyOffset: 0, problems: [] };
   if (!OPENING.test(text)) {
-    post.problems.push(parseProblem('has no frontmatter: a post starts with a line "---", then its fields (title, publish_at, networks…), then another "---"', 1));
-    return post;
+    parsed.problems.push(parseProblem('has no frontmatter: a post starts with a line "---", then its fields (title, publish_at, networks…), then another "---"', 1));
+    return parsed;
   }
   const afterOpening = text.slice(3);
   if (!CLOSING.test(afterOpening.replace(/^[ \t]*\r?\n/, ''))) {
-    post.problems.push(parseProblem('the frontmatter is never closed: add a line with just "---" after the last field', 1));
-    return post;
+    parsed.problems.push(parseProblem('the frontmatter is never closed: add a line with just "---" after the last field', 1));
+    return parsed;
   }
+  const lines = new LineIndex(text);
   let yaml: PositionedYaml | undefined;
-  // gray-matter leaves the "\r" of a CRLF file's last frontmatter line, which YAML would read as part of the value.
-  const split = matter(text, splitOptions((source) => (yaml = parseYaml(source.replace(/\r$/, ''), lines, text.indexOf(source, 3)))));
-  post.body = split.content;
-  post.bodyOffset = text.length - split.content.length;
+  let offset = 0;
+  const split = matter(
+    text,
+    splitOptions((source) => {
+      offset = text.indexOf(source, 3);
+      // gray-matter leaves the "\r" of a CRLF file's last frontmatter line, which YAML would read as part of the value.
+      return (yaml = parseYaml(source.replace(/\r$/, ''), lines, offset));
+    }),
+  );
+  parsed.bodyOffset = text.length - split.content.length;
   if (!yaml) {
-    post.problems.push(parseProblem('the frontmatter is empty: give the post a title, publish_at and networks', 1));
-    return post;
+    parsed.problems.push(parseProblem('the frontmatter is empty: give the post a title, publish_at and networks', 1));
+    return parsed;
   }
   const positioned: PositionedYaml = yaml;
-  post.locate = positioned.locate;
+  parsed.yaml = { offset, places: positioned.places };
   if (positioned.problems.length > 0) {
-    post.problems.push(...positioned.problems.map((p) => ({ rule: PARSE_RULE, message: `frontmatter: ${p.message}`, range: p.range })));
-    return post;
+    parsed.problems.push(...positioned.problems.map((p) => ({ rule: PARSE_RULE, message: `frontmatter: ${p.message}`, range: p.range })));
+    return parsed;
   }
-  readFrontmatter(post, positioned, timeZone);
-  return post;
+  readFrontmatter(parsed, positioned);
+  return parsed;
 }
 
-function readFrontmatter(post: Post, yaml: PositionedYaml, timeZone: string): void {
+function readFrontmatter(parsed: ParsedText, yaml: PositionedYaml): void {
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
-    post.problems.push(parseProblem('the frontmatter must be a set of fields ("title: …" lines)', 2));
+    parsed.problems.push(parseProblem('the frontmatter must be a set of fields ("title: …" lines)', 2));
     return;
   }
   const result = postSchema.safeParse(yaml.data);
   if (result.success) {
-    post.frontmatter = result.data;
-    post.valid = true;
+    parsed.frontmatter = result.data;
+    parsed.valid = true;
   } else {
-    post.problems.push(...problemsFromIssues(result.error.issues, yaml, postSchema, FIELD_RULE));
-    post.frontmatter = salvage(yaml.data as Record<string, unknown>, result.error.issues);
+    parsed.problems.push(...problemsFromIssues(result.error.issues, yaml, postSchema, FIELD_RULE));
+    parsed.frontmatter = salvage(yaml.data as Record<string, unknown>, result.error.issues);
   }
-  if (post.frontmatter.id) post.id = post.frontmatter.id;
-  post.publishAt = resolveField(post.frontmatter.publish_at, timeZone, false);
-  post.expires = resolveField(post.frontmatter.expires, timeZone, true);
 }
 
 /** Keeps the top-level fields that have no problem, each checked on its own. */

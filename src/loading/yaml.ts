@@ -13,6 +13,7 @@ export interface YamlProblem {
 export interface PositionedYaml {
   data: unknown;
   problems: YamlProblem[];
+  places: YamlPlaces;
   locate(path: YamlPath, part?: 'key' | 'value'): SourceRange;
 }
 
@@ -43,7 +44,7 @@ export function parseYaml(text: string, lines: LineIndex = new LineIndex(text), 
     }
   }
   const places = placesOf(doc.contents);
-  return { data, problems, locate: (path, part) => locatePlace(places, path, part, lines, offset) };
+  return { data, problems, places, locate: locator(places, lines, offset) };
 }
 
 type Span = [number, number];
@@ -51,75 +52,79 @@ type Span = [number, number];
 /**
  * Where each node of a YAML text was written, kept instead of the parsed document (many times
  * larger: 10,000 posts keep their positions for the whole run). One record of `FIELDS` numbers per
- * node, in document order; map keys are numbered once per process, since posts repeat them.
+ * node, in document order; a map entry's record names its key by its index in `keys`. Plain data,
+ * so a cache can keep it.
  */
+export interface YamlPlaces {
+  records: number[];
+  keys: string[];
+}
+
 const FIELDS = 7;
 const [PARENT, KIND, NAME, KEY_START, KEY_END, VALUE_START, VALUE_END] = [0, 1, 2, 3, 4, 5, 6] as const;
-const enum Kind {
-  Other,
-  Map,
-  Seq,
-}
-const keyNumbers = new Map<string, number>();
+const [OTHER, MAP, SEQ] = [0, 1, 2] as const;
 
-function keyNumber(key: string): number {
-  let number = keyNumbers.get(key);
-  if (number === undefined) keyNumbers.set(key, (number = keyNumbers.size));
-  return number;
-}
-
-function placesOf(root: unknown): Int32Array {
+function placesOf(root: unknown): YamlPlaces {
   const records: number[] = [];
+  const keys: string[] = [];
+  const keyIndex = new Map<string, number>();
+  const nameOf = (key: string): number => {
+    let index = keyIndex.get(key);
+    if (index === undefined) keyIndex.set(key, (index = keys.push(key) - 1));
+    return index;
+  };
   const add = (node: unknown, parent: number, name: number, key: Span | undefined): void => {
     const index = records.length / FIELDS;
     const value = rangeOf(node);
-    const kind = isMap(node) ? Kind.Map : isSeq(node) ? Kind.Seq : Kind.Other;
-    records.push(parent, kind, name, key?.[0] ?? -1, key?.[1] ?? -1, value?.[0] ?? -1, value?.[1] ?? -1);
+    records.push(parent, isMap(node) ? MAP : isSeq(node) ? SEQ : OTHER, name, key?.[0] ?? -1, key?.[1] ?? -1, value?.[0] ?? -1, value?.[1] ?? -1);
     if (isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
-        if (!isScalar(pair.key) || seen.has(String(pair.key.value))) continue;
-        seen.add(String(pair.key.value));
-        add(pair.value, index, keyNumber(String(pair.key.value)), rangeOf(pair.key));
+        const written = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (written === undefined || seen.has(written)) continue;
+        seen.add(written);
+        add(pair.value, index, nameOf(written), rangeOf(pair.key));
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, position) => add(item, index, position, undefined));
     }
   };
   add(root, -1, -1, undefined);
-  return Int32Array.from(records);
+  return { records, keys };
 }
 
-function childOf(places: Int32Array, parent: number, name: number | undefined): number {
-  if (name === undefined) return -1;
-  for (let at = (parent + 1) * FIELDS; at < places.length; at += FIELDS) {
-    if (places[at + PARENT] === parent && places[at + NAME] === name) return at / FIELDS;
-  }
-  return -1;
-}
-
-function spanAt(places: Int32Array, node: number, start: number, end: number): Span | undefined {
-  const from = places[node * FIELDS + start]!;
-  return from === -1 ? undefined : [from, places[node * FIELDS + end]!];
-}
-
-function locatePlace(places: Int32Array, path: YamlPath, part: 'key' | 'value' = 'value', lines: LineIndex, offset: number): SourceRange {
-  let node = 0;
-  let best = spanAt(places, 0, VALUE_START, VALUE_END);
-  for (const segment of path) {
-    const kind = node === -1 ? Kind.Other : places[node * FIELDS + KIND];
-    if (kind === Kind.Map) {
-      node = childOf(places, node, keyNumbers.get(String(segment)));
-      if (node === -1) break;
-      best = spanAt(places, node, KEY_START, KEY_END) ?? best;
-      if (segment === path[path.length - 1] && part === 'key') break;
-      best = spanAt(places, node, VALUE_START, VALUE_END) ?? best;
-    } else if (kind === Kind.Seq && typeof segment === 'number') {
-      node = childOf(places, node, segment);
-      if (node !== -1) best = spanAt(places, node, VALUE_START, VALUE_END) ?? best;
-    } else break;
-  }
-  return best ? lines.range(offset + best[0], offset + best[1]) : pointRange(lines.position(offset).line);
+/** Finds where a path was written, from places kept by `parseYaml` (or a cache of them). */
+export function locator(places: YamlPlaces, lines: LineIndex, offset: number): PositionedYaml['locate'] {
+  const records = Int32Array.from(places.records);
+  const { keys } = places;
+  const childOf = (parent: number, matches: (name: number) => boolean): number => {
+    for (let at = (parent + 1) * FIELDS; at < records.length; at += FIELDS) {
+      if (records[at + PARENT] === parent && matches(records[at + NAME]!)) return at / FIELDS;
+    }
+    return -1;
+  };
+  const spanAt = (node: number, start: number, end: number): Span | undefined => {
+    const from = records[node * FIELDS + start]!;
+    return from === -1 ? undefined : [from, records[node * FIELDS + end]!];
+  };
+  return (path, part = 'value') => {
+    let node = 0;
+    let best = spanAt(0, VALUE_START, VALUE_END);
+    for (const segment of path) {
+      const kind = node === -1 ? OTHER : records[node * FIELDS + KIND];
+      if (kind === MAP) {
+        node = childOf(node, (name) => keys[name] === String(segment));
+        if (node === -1) break;
+        best = spanAt(node, KEY_START, KEY_END) ?? best;
+        if (segment === path[path.length - 1] && part === 'key') break;
+        best = spanAt(node, VALUE_START, VALUE_END) ?? best;
+      } else if (kind === SEQ && typeof segment === 'number') {
+        node = childOf(node, (name) => name === segment);
+        if (node !== -1) best = spanAt(node, VALUE_START, VALUE_END) ?? best;
+      } else break;
+    }
+    return best ? lines.range(offset + best[0], offset + best[1]) : pointRange(lines.position(offset).line);
+  };
 }
 
 function firstAlias(doc: Document, lines: LineIndex, offset: number): SourceRange | undefined {
