@@ -3,7 +3,8 @@ import path from 'node:path';
 import { PlanError } from '../errors.js';
 import { changedSince } from '../git/index.js';
 import { listMarkdown, readRepoFile } from '../loading/files.js';
-import { defaultPostId, parsePost, type Post } from '../loading/post.js';
+import { defaultPostId, postFromParsed, type Post } from '../loading/post.js';
+import { ParseCache } from '../loading/parse-cache.js';
 import { attachMediaFacts } from '../loading/media.js';
 import { CONFIG_FILE, findRoot, loadProject, type Project } from '../loading/project.js';
 import { PARSE_RULE } from '../loading/problems.js';
@@ -55,10 +56,13 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 
 export async function loadPosts(root: string, timeZone: string): Promise<Post[]> {
   const files = await listMarkdown(root, CONTENT_DIR);
+  const cache = ParseCache.open(root);
   const posts = files.map((file) => {
     const read = readRepoFile(root, file);
-    return read.ok ? parsePost(file, read.text, timeZone) : unreadablePost(file, `${path.basename(file)} ${read.message}`);
+    if (!read.ok) return unreadablePost(file, `${path.basename(file)} ${read.message}`);
+    return postFromParsed(file, read.text, cache.parse(read.text), timeZone);
   });
+  cache.save();
   return attachMediaFacts(root, posts);
 }
 
