@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditJson, makeRepo, removeTempRepos, runPlan, STACK_FRAME, type JsonFinding } from '../helpers/repo.js';
+import { CACHE_FILE } from '../../src/loading/parse-cache.js';
 
 afterAll(removeTempRepos);
 
@@ -49,6 +50,10 @@ describe('plan init', () => {
       const publish = parseYaml(readFileSync(path.join(dir.root, '.github/workflows/plan-publish.yml'), 'utf8'));
       expect(Object.keys(review.on)).toEqual(['pull_request']);
       expect(JSON.stringify(review.jobs)).toContain('plan audit');
+      const steps = review.jobs.review.steps as { run?: string; uses?: string; with?: { path?: string } }[];
+      const restore = steps.findIndex((step) => step.uses?.startsWith('actions/cache@') && step.with?.path === CACHE_FILE.split('/').slice(0, -1).join('/'));
+      expect(restore).toBeGreaterThan(steps.findIndex((step) => step.run === 'npm ci'));
+      expect(restore).toBeLessThan(steps.findIndex((step) => step.run?.includes('plan audit')));
       expect(Object.keys(publish.on)).toEqual(expect.arrayContaining(['push', 'schedule']));
       expect(publish.concurrency).toMatchObject({ group: expect.any(String), 'cancel-in-progress': false });
     });
