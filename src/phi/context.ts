@@ -5,7 +5,7 @@
  * strong ones (phone, email, SSN…) never need one.
  */
 import { GENERIC_SENTENCE_RE, HEALTH_EVENT_RE, NARRATIVE_RE, STAFF_CUE_RE } from './lexicon.js';
-import { sentenceText, type Doc, type Sentence } from './text.js';
+import { sentenceMatches, sentenceText, type Doc, type Sentence } from './text.js';
 
 /** Words after "patient" that make it an adjective ("patient portal"), not a person. */
 const PATIENT_ADJ_NEXT =
@@ -117,7 +117,7 @@ export function computeTextCues(doc: Doc): TextCues {
     // Questions to the reader ("Got a new baby?") are not a case; a definite person with a past
     // event ("the man who collapsed in the lobby") is, even inside "Anyone who was here…".
     const definite = DEFINITE_CASE_RE.test(w);
-    const generic = (isGenericSentence(w) || /\?\s*$/.test(w)) && !definite;
+    const generic = (sentenceMatches(doc, isGenericSentence, s.index) || /\?\s*$/.test(w)) && !definite;
     if (generic) cues.generic.add(s.index);
     if (SCENARIO_RE.test(w)) scenarioOn = true;
     if (scenarioOn) cues.scenario.add(s.index);
@@ -128,10 +128,11 @@ export function computeTextCues(doc: Doc): TextCues {
     if (person) cues.person.add(s.index);
     if (LIFE_EVENT_RE.test(t)) cues.patient = true;
     if (ref && !generic && !scenarioOn) cues.patient = true;
-    const narrated = NARRATIVE_RE.test(w) || (doc.field === 'title' && person);
-    const health = HEALTH_EVENT_RE.test(w);
-    info.push({ generic: generic || scenarioOn || STAFF_NEWS_RE.test(w), person, health, narrated, pronoun: THIRD_PERSON_RE.test(w) });
-    if (person && !generic && !scenarioOn && health && narrated && !STAFF_NEWS_RE.test(w)) {
+    const narrated = sentenceMatches(doc, NARRATIVE_RE, s.index) || (doc.field === 'title' && person);
+    const health = sentenceMatches(doc, HEALTH_EVENT_RE, s.index);
+    const staffNews = (): boolean => sentenceMatches(doc, STAFF_NEWS_RE, s.index);
+    info.push({ generic: generic || scenarioOn || staffNews(), person, health, narrated, pronoun: sentenceMatches(doc, THIRD_PERSON_RE, s.index) });
+    if (person && !generic && !scenarioOn && health && narrated && !staffNews()) {
       cues.story.add(s.index);
       cues.patient = true;
     }
@@ -165,7 +166,7 @@ export function computeTextCues(doc: Doc): TextCues {
 }
 
 export function sentenceHasThirdPerson(doc: Doc, s: Sentence): boolean {
-  return THIRD_PERSON_RE.test(doc.sentWords[s.index]!);
+  return sentenceMatches(doc, THIRD_PERSON_RE, s.index);
 }
 
 export function sentenceHasRelation(doc: Doc, s: Sentence): boolean {

@@ -22,7 +22,7 @@ import { buildNameLexicon, recognizeFileNames, recognizeNames, type NameLexicon 
 import { recognizeFilePhoto, recognizePhotos, recognizeStories, recognizeTestimonials } from './recognizers/narrative.js';
 import { recognizePlaces } from './recognizers/places.js';
 import { recognizeHandles, recognizeIps, recognizeUrls } from './recognizers/urls.js';
-import { prepare, type Doc } from './text.js';
+import { prepare, sentenceMatches, type Doc } from './text.js';
 import { PHI_DESCRIPTIONS, PHI_RULE_BY_TYPE, type PhiField, type PhiMatch, type PhiScanner, type PhiType, type PracticeFacts } from './types.js';
 
 export interface ScannerOptions {
@@ -140,7 +140,7 @@ function finishCues(state: ScanState, text: TextCues): void {
   for (const s of doc.sentences) {
     if (cues.scenarioSentences.has(s.index)) continue;
     const w = doc.sentWords[s.index]!;
-    const generic = isGenericSentence(w);
+    const generic = sentenceMatches(doc, isGenericSentence, s.index);
     const named = patientMentions.some((m) => m.start >= s.start && m.end <= s.end);
     let personal = named || (text.specific.has(s.index) && !generic) || (cues.personal && text.person.has(s.index) && !generic);
     if (!personal && cues.personal) {
@@ -156,7 +156,7 @@ function finishCues(state: ScanState, text: TextCues): void {
       // A named or addressed patient with an illness, injury or treatment.
       cues.storySentences.add(s.index);
     }
-    else if (personal && !generic && HEALTH_EVENT_RE.test(w) && NARRATIVE_RE.test(w) && isNarrativeAboutPerson(doc, s.index, named)) {
+    else if (personal && !generic && sentenceMatches(doc, HEALTH_EVENT_RE, s.index) && sentenceMatches(doc, NARRATIVE_RE, s.index) && isNarrativeAboutPerson(doc, s.index, named)) {
       cues.storySentences.add(s.index);
     }
   }

@@ -51,9 +51,40 @@ export interface Doc {
   sentences: Sentence[];
   /** `words` of each sentence (cached slices). */
   sentWords: string[];
+  /** Results of the sentence tests recognisers share (see sentenceMatches). */
+  sentenceTests: Map<SentenceTest, Int8Array>;
 }
 
-const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
+/** A test of a sentence's words; a regex must be neither global nor sticky (its test keeps no state). */
+export type SentenceTest = RegExp | ((words: string) => boolean);
+
+const UNKNOWN = 0;
+const PASSES = 1;
+const FAILS = 2;
+
+const runTest = (test: SentenceTest, words: string): boolean => (typeof test === 'function' ? test(words) : test.test(words));
+
+/** Whether sentence `si` passes a test: run once per sentence, however many recognisers ask. */
+export function sentenceMatches(doc: Doc, test: SentenceTest, si: number): boolean {
+  const words = doc.sentWords[si];
+  if (words === undefined) return runTest(test, '');
+  let results = doc.sentenceTests.get(test);
+  if (!results) {
+    results = new Int8Array(doc.sentWords.length);
+    doc.sentenceTests.set(test, results);
+  }
+  if (results[si] === UNKNOWN) results[si] = runTest(test, words) ? PASSES : FAILS;
+  return results[si] === PASSES;
+}
+
+/** Spaces for every character but line breaks (same length, same lines). */
+function blank(s: string): string {
+  if (!s.includes('\n')) return ' '.repeat(s.length);
+  return s
+    .split('\n')
+    .map((line) => ' '.repeat(line.length))
+    .join('\n');
+}
 
 /** Blanks HTML comments (plan-disable directives and the like), keeping offsets. */
 export function maskComments(text: string): string {
@@ -138,6 +169,13 @@ const ABBREVIATIONS = new Set([
   'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed', 'thu', 'thurs', 'fri', 'sat', 'sun',
 ]);
 
+const NEWLINE = 10;
+const EXCLAMATION = 33;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const PERIOD = 46;
+const QUESTION = 63;
+
 /** Splits into sentences: at line breaks and at . ! ? followed by space, except after abbreviations and initials. */
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
@@ -152,22 +190,22 @@ export function splitSentences(text: string): Span[] {
   const n = text.length;
   let depth = 0;
   for (let i = 0; i < n; i++) {
-    const c = text[i]!;
-    if (c === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
       push(i);
       start = i + 1;
       depth = 0;
       continue;
     }
-    if (c === '(') depth++;
-    else if (c === ')' && depth > 0) depth--;
-    if (c !== '.' && c !== '!' && c !== '?') continue;
+    if (c === OPEN_PAREN) depth++;
+    else if (c === CLOSE_PAREN && depth > 0) depth--;
+    if (c !== PERIOD && c !== EXCLAMATION && c !== QUESTION) continue;
     if (depth > 0) continue; // "(shared with permission!) it's…" is one sentence
     // Swallow runs of terminal punctuation and closing quotes/brackets.
     let j = i + 1;
     while (j < n && /[.!?"'”’)\]]/.test(text[j]!)) j++;
     if (j < n && !/\s/.test(text[j]!)) continue;
-    if (c === '.') {
+    if (c === PERIOD) {
       // Word before the period.
       let k = i - 1;
       while (k >= 0 && /[\p{L}.]/u.test(text[k]!)) k--;
@@ -194,9 +232,48 @@ export function splitSentences(text: string): Span[] {
 
 const LETTER_RE = /[\p{L}\p{M}]/u;
 
-function isLetter(code: number, ch: string): boolean {
+function isLetter(code: number): boolean {
   if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return LETTER_RE.test(ch);
+  return LETTER_RE.test(String.fromCharCode(code));
+}
+
+const UPPER_BIT = 1;
+const LOWER_BIT = 2;
+const NON_ASCII = 4;
+
+/** Which kinds of letter a word holds: upper- and lowercase ASCII, anything beyond ASCII. */
+function letterKinds(word: string): number {
+  let kinds = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 65 && code <= 90) kinds |= UPPER_BIT;
+    else if (code >= 97 && code <= 122) kinds |= LOWER_BIT;
+    else if (code >= 128) return NON_ASCII;
+  }
+  return kinds;
+}
+
+/** A token's lowercase form and case flags (see Token); plain ASCII words skip the case mappings. */
+function caseOf(base: string): { bare: string; cap: boolean; upper: boolean } {
+  const kinds = letterKinds(base);
+  if (kinds !== NON_ASCII) {
+    const hasLower = (kinds & LOWER_BIT) !== 0;
+    const hasUpper = (kinds & UPPER_BIT) !== 0;
+    const c0 = base.charCodeAt(0);
+    return {
+      bare: hasUpper ? base.toLowerCase() : base,
+      cap: c0 >= 65 && c0 <= 90 && hasLower,
+      upper: base.length >= 2 && !hasLower && hasUpper,
+    };
+  }
+  const lower = base.toLowerCase();
+  const c0 = base[0]!;
+  const hasLower = base !== base.toUpperCase();
+  return {
+    bare: lower.includes('’') ? lower.replace(/’/g, "'") : lower,
+    cap: c0 !== c0.toLowerCase() && hasLower,
+    upper: base.length >= 2 && !hasLower && base !== lower,
+  };
 }
 
 /**
@@ -217,7 +294,7 @@ export function tokenize(words: string, sentences: Span[]): { tokens: Token[]; s
     pos = Math.max(pos, s.start);
     while (pos < s.end) {
       const code = words.charCodeAt(pos);
-      if (!isLetter(code, words[pos]!)) {
+      if (!isLetter(code)) {
         pos++;
         continue;
       }
@@ -226,19 +303,19 @@ export function tokenize(words: string, sentences: Span[]): { tokens: Token[]; s
       for (;;) {
         if (end >= n) break;
         const c = words.charCodeAt(end);
-        if (isLetter(c, words[end]!)) {
+        if (isLetter(c)) {
           end++;
           continue;
         }
         // Inner apostrophe or hyphen followed by a letter.
-        if ((c === 39 || c === 0x2019 || c === 45) && end + 1 < n && isLetter(words.charCodeAt(end + 1), words[end + 1]!)) {
+        if ((c === 39 || c === 0x2019 || c === 45) && end + 1 < n && isLetter(words.charCodeAt(end + 1))) {
           end += 2;
           continue;
         }
         break;
       }
       // Trailing possessive apostrophe ("Brightwaters'").
-      if (end < n && (words.charCodeAt(end) === 39 || words.charCodeAt(end) === 0x2019) && (end + 1 >= n || !isLetter(words.charCodeAt(end + 1), words[end + 1]!))) {
+      if (end < n && (words.charCodeAt(end) === 39 || words.charCodeAt(end) === 0x2019) && (end + 1 >= n || !isLetter(words.charCodeAt(end + 1)))) {
         const prevCode = words.charCodeAt(end - 1);
         if (prevCode === 115 || prevCode === 83) end++;
       }
@@ -251,12 +328,7 @@ export function tokenize(words: string, sentences: Span[]): { tokens: Token[]; s
       else if ((last === 115 || last === 83) && (prev === 39 || prev === 0x2019)) cut = 2;
       const possessive = cut > 0 && t.length > 2;
       const base = cut ? t.slice(0, t.length - cut) : t;
-      const lower = base.toLowerCase();
-      const bare = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
-      const c0 = base[0]!;
-      const hasLower = base !== base.toUpperCase();
-      const cap = c0 !== c0.toLowerCase() && hasLower;
-      const upper = base.length >= 2 && !hasLower && base !== lower;
+      const { bare, cap, upper } = caseOf(base);
       tokens.push({ text: t, bare, start, end, cap, upper, possessive, sentence: si, initial: isFirst, index: tokens.length });
       if (base.length > 3 || cap) {
         wordCount++;
@@ -303,7 +375,7 @@ export function prepare(raw: string, field: PhiField): Doc {
   const sentenceSpans = splitSentences(words);
   const { tokens, sents } = tokenize(words, sentenceSpans);
   const sentWords = sents.map((s) => words.slice(s.start, s.end));
-  return { field, raw, text, words, urls: urlsOnly, emails, handles, hashtags, tokens, sentences: sents, sentWords };
+  return { field, raw, text, words, urls: urlsOnly, emails, handles, hashtags, tokens, sentences: sents, sentWords, sentenceTests: new Map() };
 }
 
 /** The sentence containing an offset (or the nearest before it). */

@@ -6,7 +6,7 @@
  */
 import { isGenericSentence } from '../context.js';
 import { EVENT_CUE_RE } from '../lexicon.js';
-import { sentenceAt } from '../text.js';
+import { sentenceAt, sentenceMatches } from '../text.js';
 import { add, slice, type ScanState } from './common.js';
 
 const MONTH =
@@ -82,7 +82,7 @@ export function recognizeDates(state: ScanState): void {
     const key = `${si}:${eventOnly}`;
     let v = memo.get(key);
     if (v === undefined) {
-      v = EVENT_CUE_RE.test(sent) || (!eventOnly && isGenericSentence(sent));
+      v = EVENT_CUE_RE.test(sent) || (!eventOnly && sentenceMatches(doc, isGenericSentence, si));
       memo.set(key, v);
     }
     return v;

@@ -26,7 +26,7 @@ import {
 } from '../lexicon.js';
 import type { Practice } from '../practice.js';
 import { HEALTH_EVENT_RE, isGenericSentence } from '../context.js';
-import { sentenceAt, tokenIndexAt, type Doc, type Token } from '../text.js';
+import { sentenceAt, sentenceMatches, tokenIndexAt, type Doc, type Token } from '../text.js';
 import { add, type Mention, type ScanState } from './common.js';
 
 export interface NameLexicon {
@@ -133,21 +133,13 @@ interface Ctx {
   fiction: boolean;
   /** About staff with no patient cue: greetings and thanks to a first name are to staff. */
   staffPost: boolean;
-  /** Per-sentence regex results (a long run-on text stays linear). */
-  memo: Map<string, boolean>;
 }
 
-/** Tests a sentence-level regex once per sentence. */
-function sentTest(ctx: Ctx, key: string, re: RegExp | ((s: string) => boolean), si: number): boolean {
-  const k = `${key}:${si}`;
-  let v = ctx.memo.get(k);
-  if (v === undefined) {
-    const w = ctx.state.doc.sentWords[si] ?? '';
-    v = typeof re === 'function' ? re(w) : re.test(w);
-    ctx.memo.set(k, v);
-  }
-  return v;
-}
+/** He, she and their forms: a sentence about a person. */
+const PRONOUN_RE = /\b(?:he|she|his|her|him)\b/i;
+/** A sentence about a programme or an event, not about a person's care. */
+const HEALTH_TOPIC_RE =
+  /\b(?:education|awareness|class|classes|program|training|workshop|seminar|event|night|screenings?|month|week|talk|clinic|fair|drive|webinar|course|lecture|support group)\b/i;
 
 /** Words that lead into a name in a heading or greeting ("Meet Luna", "Welcome Dorothy"). */
 const LEAD_WORDS = new Set(
@@ -297,7 +289,7 @@ function localCue(ctx: Ctx, i: number, tier: 1 | 2, staffFirst: boolean): boolea
   const reviewReply = /\b(?:sorry|apologi[sz]e|feedback|review|wait(?:ed|ing)?|experience|stars?|visit|appointment)\b/i.test(sentenceWords(doc, t.sentence));
   if (ctx.staffPost && !reviewReply) {
     // Greetings to a first name are to staff when the sentence or the next is about staff.
-    if (sentTest(ctx, 'staff', STAFF_CUE_RE, t.sentence) || sentTest(ctx, 'staff', STAFF_CUE_RE, t.sentence + 1)) return false;
+    if (sentenceMatches(doc, STAFF_CUE_RE, t.sentence) || sentenceMatches(doc, STAFF_CUE_RE, t.sentence + 1)) return false;
   }
   if (isVocative(doc, s.start, s.end, before, after, isMonth)) return true;
   if (TO_LEAD.test(before)) return true;
@@ -327,7 +319,6 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
     petNames: new Set(),
     fiction: false,
     staffPost,
-    memo: new Map(),
   };
   const text = doc.words;
   ctx.fiction = /\b(?:hypothetical|fictional|fictitious|imaginary|made[- ]up|composite|invented|not a real|isn't real|not real|pretend)\b/i.test(text);
@@ -639,7 +630,7 @@ function analyseRun(ctx: Ctx, from: number, to: number, patientContext: boolean)
   const startOff = first.start;
   const endTok = rest.length ? rest[rest.length - 1]! : first;
   const endOff = endTok.possessive ? endTok.end - (endTok.text.endsWith("'") || endTok.text.endsWith('’') ? 1 : 2) : endTok.end;
-  const staffCueSentence = sentTest(ctx, 'staff', STAFF_CUE_RE, first.sentence);
+  const staffCueSentence = sentenceMatches(doc, STAFF_CUE_RE, first.sentence);
 
   if (rest.length > 0) {
     // Initial + surname: D. Farrell.
@@ -784,22 +775,22 @@ function singleName(ctx: Ctx, i: number, patientContext: boolean): void {
   // Jayden — cast off", "Priscilla's Kidney Transplant Journey").
   const healthAfter = STRONG_HEALTH_RE.exec(doc.words.slice(t.start, Math.min(s.end, t.end + 70)));
   const linked =
-    sentTest(ctx, 'pronoun', /\b(?:he|she|his|her|him)\b/i, t.sentence) ||
+    sentenceMatches(doc, PRONOUN_RE, t.sentence) ||
     (t.possessive && healthAfter !== null) ||
-    (healthAfter !== null && !sentTest(ctx, 'topic', /\b(?:education|awareness|class|classes|program|training|workshop|seminar|event|night|screenings?|month|week|talk|clinic|fair|drive|webinar|course|lecture|support group)\b/i, t.sentence));
-  if (linked && sentTest(ctx, 'strong', STRONG_HEALTH_RE, t.sentence) && !sentTest(ctx, 'generic', isGenericSentence, t.sentence) && !sentTest(ctx, 'staff', STAFF_CUE_RE, t.sentence) && !ctx.staffPost) {
+    (healthAfter !== null && !sentenceMatches(doc, HEALTH_TOPIC_RE, t.sentence));
+  if (linked && sentenceMatches(doc, STRONG_HEALTH_RE, t.sentence) && !sentenceMatches(doc, isGenericSentence, t.sentence) && !sentenceMatches(doc, STAFF_CUE_RE, t.sentence) && !ctx.staffPost) {
     flag(ctx, t.start, endOff, t.bare);
     return;
   }
   if (s.titleCase && t.initial) return;
   // A plain first name: reported in a patient context, unless the sentence is about staff.
-  if (sentTest(ctx, 'staff', STAFF_CUE_RE, t.sentence)) return;
+  if (sentenceMatches(doc, STAFF_CUE_RE, t.sentence)) return;
   if (patientContext) {
     flag(ctx, t.start, endOff, t.bare);
     return;
   }
   // A named person with a health event in the same sentence ("Kenji … he starts chemo tomorrow").
-  if (sentTest(ctx, 'health', HEALTH_EVENT_RE, t.sentence) && sentTest(ctx, 'pronoun', /\b(?:he|she|his|her|him)\b/i, t.sentence) && !sentTest(ctx, 'generic', isGenericSentence, t.sentence)) {
+  if (sentenceMatches(doc, HEALTH_EVENT_RE, t.sentence) && sentenceMatches(doc, PRONOUN_RE, t.sentence) && !sentenceMatches(doc, isGenericSentence, t.sentence)) {
     flag(ctx, t.start, endOff, t.bare);
   }
 }
@@ -832,7 +823,7 @@ function propagate(ctx: Ctx): void {
   }
   // Enumerations of first names: "Gaetane, Hannah, Anthony, Derek, Anna and Andrew".
   for (const s of doc.sentences) {
-    if (sentTest(ctx, 'staff', STAFF_CUE_RE, s.index)) continue;
+    if (sentenceMatches(doc, STAFF_CUE_RE, s.index)) continue;
     let run: number[] = [];
     const flush = (): void => {
       const strong = run.filter((k) => firstTier(dicts, toks[k]!.bare) === 2).length;
