@@ -97,6 +97,12 @@ function hasSingularRef(text: string): RegExpExecArray | null {
   }
 }
 
+/** A specific person by role or kin, other than the practice's own staff ("our nurse"). */
+function isPersonRef(words: string): boolean {
+  const m = PERSON_REF_RE.exec(words);
+  return m !== null && !STAFF_ROLE_REF.test(m[0]);
+}
+
 /** Computes the text-only cues of a doc (names come later and add to them). */
 export function computeTextCues(doc: Doc): TextCues {
   const cues: TextCues = {
@@ -110,29 +116,29 @@ export function computeTextCues(doc: Doc): TextCues {
     scenario: new Set(),
   };
   let scenarioOn = false;
-  const info: { generic: boolean; person: boolean; health: boolean; narrated: boolean; pronoun: boolean }[] = [];
+  // Health, narration and pronouns are tested only for sentences that may tell a case.
+  const info: { generic: boolean; person: boolean }[] = [];
+  const health = (si: number): boolean => sentenceMatches(doc, HEALTH_EVENT_RE, si);
+  const narrated = (si: number): boolean => sentenceMatches(doc, NARRATIVE_RE, si) || (doc.field === 'title' && info[si]!.person);
+  const pronoun = (si: number): boolean => sentenceMatches(doc, THIRD_PERSON_RE, si);
+  const staffNews = (si: number): boolean => sentenceMatches(doc, STAFF_NEWS_RE, si);
   for (const s of doc.sentences) {
     const t = sentenceText(doc, s);
     const w = doc.sentWords[s.index]!;
     // Questions to the reader ("Got a new baby?") are not a case; a definite person with a past
     // event ("the man who collapsed in the lobby") is, even inside "Anyone who was here…".
-    const definite = DEFINITE_CASE_RE.test(w);
-    const generic = (sentenceMatches(doc, isGenericSentence, s.index) || /\?\s*$/.test(w)) && !definite;
+    const generic = (sentenceMatches(doc, isGenericSentence, s.index) || /\?\s*$/.test(w)) && !DEFINITE_CASE_RE.test(w);
     if (generic) cues.generic.add(s.index);
-    if (SCENARIO_RE.test(w)) scenarioOn = true;
+    if (!scenarioOn && SCENARIO_RE.test(w)) scenarioOn = true;
     if (scenarioOn) cues.scenario.add(s.index);
     const ref = hasSingularRef(w);
     if (ref) cues.specific.add(s.index);
-    const pm = PERSON_REF_RE.exec(w);
-    const person = ref !== null || (pm !== null && !STAFF_ROLE_REF.test(pm[0]));
+    const person = ref !== null || isPersonRef(w);
     if (person) cues.person.add(s.index);
-    if (LIFE_EVENT_RE.test(t)) cues.patient = true;
+    if (!cues.patient && LIFE_EVENT_RE.test(t)) cues.patient = true;
     if (ref && !generic && !scenarioOn) cues.patient = true;
-    const narrated = sentenceMatches(doc, NARRATIVE_RE, s.index) || (doc.field === 'title' && person);
-    const health = sentenceMatches(doc, HEALTH_EVENT_RE, s.index);
-    const staffNews = (): boolean => sentenceMatches(doc, STAFF_NEWS_RE, s.index);
-    info.push({ generic: generic || scenarioOn || staffNews(), person, health, narrated, pronoun: sentenceMatches(doc, THIRD_PERSON_RE, s.index) });
-    if (person && !generic && !scenarioOn && health && narrated && !staffNews()) {
+    info.push({ generic: generic || scenarioOn || staffNews(s.index), person });
+    if (person && !generic && !scenarioOn && health(s.index) && narrated(s.index) && !staffNews(s.index)) {
       cues.story.add(s.index);
       cues.patient = true;
     }
@@ -142,21 +148,20 @@ export function computeTextCues(doc: Doc): TextCues {
   for (let i = 0; i < info.length; i++) {
     const a = info[i]!;
     if (!a.person || a.generic) continue;
-    let health = a.health;
-    let narrated = a.narrated;
+    let told = health(i);
+    let narration = narrated(i);
     const window: number[] = [i];
     for (let j = i + 1; j < Math.min(info.length, i + 3); j++) {
-      const b = info[j]!;
-      if (b.generic) break;
+      if (info[j]!.generic) break;
       window.push(j);
-      health ||= b.health;
+      told ||= health(j);
       // A later sentence tells the case only if it is about the person (a pronoun) or the health event.
-      narrated ||= b.narrated && (b.pronoun || b.health);
+      narration ||= narrated(j) && (pronoun(j) || health(j));
     }
-    if (!health || !narrated) continue;
+    if (!told || !narration) continue;
     cues.patient = true;
     cues.story.add(i);
-    for (const j of window) if (j !== i && info[j]!.health && (info[j]!.pronoun || info[j]!.narrated)) cues.story.add(j);
+    for (const j of window) if (j !== i && health(j) && (pronoun(j) || narrated(j))) cues.story.add(j);
   }
   if (cues.fiction) {
     cues.patient = false;
