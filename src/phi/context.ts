@@ -64,9 +64,14 @@ export interface TextCues {
 const ADVICE_RE =
   /^(?:walk|stay|wear|drink|eat|wash|avoid|use|keep|try|bring|stretch|layer|dress|limit|choose|cover|protect|plan|rest|sleep|move|warm|check|ask|book|schedule|know|learn|skip|pick|put|stop|follow|cut|add|swap|aim|sit|stand|lift|breathe|apply|store|lock|test|buckle|brush|floss|quit)\s+(?![A-Z])/;
 
+const ADVICE_LEAD_RE = /^\W*(?:(?:and|then|also|please|always|never|don't|do not)\s+)?/i;
+/** ADVICE_RE reads no further than its longest verb (8), one space and the character after it. */
+const ADVICE_REACH = 10;
+
 function isAdvice(sentence: string): boolean {
-  const lead = sentence.replace(/^\W*(?:(?:and|then|also|please|always|never|don't|do not)\s+)?/i, '');
-  return ADVICE_RE.test(lead.charAt(0).toLowerCase() + lead.slice(1));
+  const from = ADVICE_LEAD_RE.exec(sentence)![0].length;
+  const head = sentence.slice(from, from + ADVICE_REACH);
+  return ADVICE_RE.test(head.charAt(0).toLowerCase() + head.slice(1));
 }
 
 export function isGenericSentence(text: string): boolean {

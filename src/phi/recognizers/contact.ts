@@ -11,6 +11,7 @@ import { add, isOneDigitRepeated, slice, type ScanState } from './common.js';
 const PHONE_RE =
   /(?:(?<![\w+])\+\s?\d{1,3}[ .\u2013\u2014-]?|(?<![\w.,/:$#%\u2013\u2014+-])|(?<=[^\d],)|(?<=^,))(?:\(\s?0?\d{1,4}\s?\)[ .\u2013\u2014-]?)?(?:\(0\)[ .-]?)?\d{1,11}(?:[ .\u2013\u2014-]\d{1,8}){0,5}(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?(?![\w/%°]|:\d|[.,]\d|[-\u2013\u2014]\d)/g;
 
+const HAS_DIGIT = /\d/;
 const US_SHAPE = /^(?:\+?1[ .\u2013\u2014-]?)?(?:\(\d{3}\)|\d{3})[ .\u2013\u2014-]?\d{3}[ .\u2013\u2014-]?\d{4}(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?$/i;
 const TOLL_FREE = /^(?:800|833|844|855|866|877|888)/;
 const PHONE_WORDS =
@@ -37,6 +38,7 @@ function isDateLike(s: string): boolean {
 export function recognizePhones(state: ScanState): void {
   const { doc, practice } = state;
   const text = doc.words;
+  if (!HAS_DIGIT.test(text)) return; // every number PHONE_RE finds has a digit
   PHONE_RE.lastIndex = 0;
   for (const m of text.matchAll(PHONE_RE)) {
     let s = m[0].replace(/[ .\u2013\u2014-]+$/, '');
