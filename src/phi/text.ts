@@ -176,6 +176,25 @@ const CLOSE_PAREN = 41;
 const PERIOD = 46;
 const QUESTION = 63;
 
+const SPACE_RE = /\s/;
+const LETTER_OR_PERIOD_RE = /[\p{L}.]/u;
+
+/** /\s/ on one UTF-16 unit, without a regex for ASCII. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE_RE.test(String.fromCharCode(code));
+}
+
+function isLetterOrPeriod(code: number): boolean {
+  if (code < 128) return code === PERIOD || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER_OR_PERIOD_RE.test(String.fromCharCode(code));
+}
+
+/** Terminal punctuation and the closing quotes and brackets after it: . ! ? " ' ” ’ ) ] */
+function isClosing(code: number): boolean {
+  return code === PERIOD || code === EXCLAMATION || code === QUESTION || code === 34 || code === 39 || code === 0x201d || code === 0x2019 || code === CLOSE_PAREN || code === 93;
+}
+
 /** Splits into sentences: at line breaks and at . ! ? followed by space, except after abbreviations and initials. */
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
@@ -183,8 +202,8 @@ export function splitSentences(text: string): Span[] {
   const push = (end: number): void => {
     let s = start;
     let e = end;
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e });
   };
   const n = text.length;
@@ -203,12 +222,12 @@ export function splitSentences(text: string): Span[] {
     if (depth > 0) continue; // "(shared with permission!) it's…" is one sentence
     // Swallow runs of terminal punctuation and closing quotes/brackets.
     let j = i + 1;
-    while (j < n && /[.!?"'”’)\]]/.test(text[j]!)) j++;
-    if (j < n && !/\s/.test(text[j]!)) continue;
+    while (j < n && isClosing(text.charCodeAt(j))) j++;
+    if (j < n && !isSpace(text.charCodeAt(j))) continue;
     if (c === PERIOD) {
       // Word before the period.
       let k = i - 1;
-      while (k >= 0 && /[\p{L}.]/u.test(text[k]!)) k--;
+      while (k >= 0 && isLetterOrPeriod(text.charCodeAt(k))) k--;
       const word = text.slice(k + 1, i).toLowerCase();
       if (ABBREVIATIONS.has(word)) continue;
       if (/^\p{L}$/u.test(text.slice(k + 1, i)) && /\p{Lu}/u.test(text[i - 1]!)) {
@@ -239,29 +258,32 @@ function isLetter(code: number): boolean {
 
 const UPPER_BIT = 1;
 const LOWER_BIT = 2;
-const NON_ASCII = 4;
+const CURLY_APOSTROPHE_BIT = 4;
+const OTHER_LETTERS = 8;
 
-/** Which kinds of letter a word holds: upper- and lowercase ASCII, anything beyond ASCII. */
+/** Which kinds of character a word holds: ASCII upper- and lowercase, ’, anything else beyond ASCII. */
 function letterKinds(word: string): number {
   let kinds = 0;
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i);
     if (code >= 65 && code <= 90) kinds |= UPPER_BIT;
     else if (code >= 97 && code <= 122) kinds |= LOWER_BIT;
-    else if (code >= 128) return NON_ASCII;
+    else if (code === 0x2019) kinds |= CURLY_APOSTROPHE_BIT;
+    else if (code >= 128) return OTHER_LETTERS;
   }
   return kinds;
 }
 
-/** A token's lowercase form and case flags (see Token); plain ASCII words skip the case mappings. */
+/** A token's lowercase form and case flags (see Token); ASCII words (with ’) skip the case mappings. */
 function caseOf(base: string): { bare: string; cap: boolean; upper: boolean } {
   const kinds = letterKinds(base);
-  if (kinds !== NON_ASCII) {
+  if (kinds !== OTHER_LETTERS) {
     const hasLower = (kinds & LOWER_BIT) !== 0;
     const hasUpper = (kinds & UPPER_BIT) !== 0;
+    const lower = hasUpper ? base.toLowerCase() : base;
     const c0 = base.charCodeAt(0);
     return {
-      bare: hasUpper ? base.toLowerCase() : base,
+      bare: kinds & CURLY_APOSTROPHE_BIT ? lower.replace(/’/g, "'") : lower,
       cap: c0 >= 65 && c0 <= 90 && hasLower,
       upper: base.length >= 2 && !hasLower && hasUpper,
     };

@@ -526,7 +526,7 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
   // 9. Hashtags: #TeamLiam, #EmmaStrong, #PrayersForEmma.
   for (const h of doc.hashtags) {
     const tag = doc.text.slice(h.start + 1, h.end);
-    const parts = [...tag.matchAll(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g)];
+    const parts = hashtagParts(tag);
     for (let k = 0; k < parts.length; k++) {
       const part = parts[k]!;
       const w = part[0].toLowerCase();
@@ -539,6 +539,16 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
       }
     }
   }
+}
+
+const HASHTAG_PART_RE = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g;
+
+/** The words of a hashtag's text: "PrayersForEmma" → Prayers, For, Emma. */
+function hashtagParts(tag: string): RegExpExecArray[] {
+  const parts: RegExpExecArray[] = [];
+  HASHTAG_PART_RE.lastIndex = 0;
+  for (let m = HASHTAG_PART_RE.exec(tag); m; m = HASHTAG_PART_RE.exec(tag)) parts.push(m);
+  return parts;
 }
 
 /** Only spaces between two words, or the period of an initial ("D. Farrell", "Marcus T."). */
