@@ -26,7 +26,9 @@ export function recognizeTestimonials(state: ScanState): void {
   const { doc, cues } = state;
   if (cues.hypothetical) return;
   const text = doc.words;
-  const postLead = LEAD_CUE.test(text);
+  // Whether the post introduces a review anywhere: asked only when a quote could need it.
+  let postLead: boolean | undefined;
+  const isPostLead = (): boolean => (postLead ??= LEAD_CUE.test(text));
   for (const m of text.matchAll(QUOTE_RE)) {
     const inner = m[1] ?? m[2] ?? '';
     const start = m.index;
@@ -61,7 +63,7 @@ export function recognizeTestimonials(state: ScanState): void {
       staffNamed(state, inner) ||
       state.practice.staff.some((m) => new RegExp(`\\b${m.first}\\b`, 'i').test(inner));
     const plural = /\b(?:we|our|us)\b/i.test(inner);
-    if ((attributed && (firstPerson || thanks || (praise && aboutPractice))) || (lead && plural && !cues.staffOnly) || (lead && (firstPerson || thanks || praise)) || ((firstPerson || thanks) && praise && (postLead || cues.personal))) {
+    if ((attributed && (firstPerson || thanks || (praise && aboutPractice))) || (lead && plural && !cues.staffOnly) || (lead && (firstPerson || thanks || praise)) || ((firstPerson || thanks) && praise && (isPostLead() || cues.personal))) {
       add(state, 'testimonial', start, end, 2);
     }
   }
