@@ -92,6 +92,29 @@ export function maskComments(text: string): string {
   return text.replace(/<!--[\s\S]*?(?:-->|$)/g, blank);
 }
 
+/**
+ * Every match of a global regex, as `text.matchAll(re)` lists them when re.lastIndex is 0, without
+ * the copy of the regex matchAll makes on each call. Leaves re.lastIndex at 0.
+ */
+export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  if (!re.global) throw new TypeError('matchesOf needs a global regex');
+  const matches: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    matches.push(m);
+    if (m[0] === '') re.lastIndex = indexAfter(text, re.lastIndex, re.unicode || re.flags.includes('v'));
+  }
+  return matches;
+}
+
+/** The index after the character at `index`: a whole surrogate pair in unicode mode. */
+function indexAfter(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const code = text.charCodeAt(index);
+  const next = text.charCodeAt(index + 1);
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? index + 2 : index + 1;
+}
+
 const SCHEME_URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]+/gi;
 /** A top-level domain ending a bare domain ("cedarvalleyhealth.com/flu"); the domain is expanded by hand. */
 const TLD_RE = /\.(?:com|org|net|gov|edu|io|co|us|info|health|me|ly|gl|page|site|app|bio|link|ee|social|blog|care|fund|int|mil|ca|uk)(?![a-z0-9-])/gi;
@@ -100,15 +123,13 @@ const DOMAIN_CHAR = /[a-z0-9.-]/i;
 function collectUrls(text: string): Span[] {
   const out: Span[] = [];
   if (text.includes('://') || text.includes('www.')) {
-    SCHEME_URL_RE.lastIndex = 0;
-    for (const m of text.matchAll(SCHEME_URL_RE)) {
+    for (const m of matchesOf(SCHEME_URL_RE, text)) {
       const v = trimUrl(m[0]);
       if (v.length > 0) out.push({ start: m.index, end: m.index + v.length });
     }
   }
   if (!text.includes('.')) return out;
-  TLD_RE.lastIndex = 0;
-  for (const m of text.matchAll(TLD_RE)) {
+  for (const m of matchesOf(TLD_RE, text)) {
     const tldEnd = m.index + m[0].length;
     if (out.some((u) => m.index >= u.start && m.index < u.end)) continue;
     let start = m.index;
@@ -151,8 +172,7 @@ export function trimUrl(s: string): string {
 
 function collect(re: RegExp, text: string, trim?: (s: string) => string): Span[] {
   const out: Span[] = [];
-  re.lastIndex = 0;
-  for (const m of text.matchAll(re)) {
+  for (const m of matchesOf(re, text)) {
     const v = trim ? trim(m[0]) : m[0];
     if (v.length > 0) out.push({ start: m.index, end: m.index + v.length });
   }

@@ -4,7 +4,7 @@
  * addresses are not a person's.
  */
 import { phoneKey, isPracticeHost } from '../practice.js';
-import { sentenceAt } from '../text.js';
+import { matchesOf, sentenceAt } from '../text.js';
 import { add, isOneDigitRepeated, slice, type ScanState } from './common.js';
 
 /** Runs of digit groups with single separators; shape is checked afterwards. */
@@ -39,8 +39,7 @@ export function recognizePhones(state: ScanState): void {
   const { doc, practice } = state;
   const text = doc.words;
   if (!HAS_DIGIT.test(text)) return; // every number PHONE_RE finds has a digit
-  PHONE_RE.lastIndex = 0;
-  for (const m of text.matchAll(PHONE_RE)) {
+  for (const m of matchesOf(PHONE_RE, text)) {
     let s = m[0].replace(/[ .\u2013\u2014-]+$/, '');
     const start = m.index;
     const digits = s.replace(/\D/g, '');

@@ -6,7 +6,7 @@
  */
 import { isGenericSentence } from '../context.js';
 import { EVENT_CUE_RE } from '../lexicon.js';
-import { sentenceAt, sentenceMatches } from '../text.js';
+import { matchesOf, sentenceAt, sentenceMatches } from '../text.js';
 import { add, slice, type ScanState } from './common.js';
 
 const MONTH =
@@ -89,8 +89,7 @@ export function recognizeDates(state: ScanState): void {
   };
   for (const p of DATE_PATTERNS) {
     if (!DATE_PREFILTER[p.kind](text)) continue;
-    p.re.lastIndex = 0;
-    for (const m of text.matchAll(p.re)) {
+    for (const m of matchesOf(p.re, text)) {
       let start = m.index;
       let end = start + m[0].length;
       if (p.kind === 'month') {
@@ -151,7 +150,7 @@ export function recognizeDates(state: ScanState): void {
 export function recognizeFileAges(state: ScanState): void {
   const name = state.doc.text;
   const base = name.lastIndexOf('/') + 1;
-  for (const m of name.slice(base).matchAll(/(?<![A-Za-z0-9])(9\d|1[01]\d)(?:st|nd|rd|th)?(?=[-_ ]?(?:birthday|bday|b-day|years?|yrs?|yo)\b)/gi)) {
+  for (const m of matchesOf(/(?<![A-Za-z0-9])(9\d|1[01]\d)(?:st|nd|rd|th)?(?=[-_ ]?(?:birthday|bday|b-day|years?|yrs?|yo)\b)/gi, name.slice(base))) {
     add(state, 'age', base + m.index, base + m.index + m[0].length, 3);
   }
 }
@@ -163,7 +162,7 @@ export function recognizeFileDates(state: ScanState, personalFile: boolean): voi
   const text = doc.text;
   const base = text.lastIndexOf('/') + 1;
   const name = text.slice(base);
-  for (const m of name.matchAll(/(?<![A-Za-z0-9])(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[-_ ]?(?:0?[1-9]|[12]\d|3[01])|(?:19|20)\d{2}[-_]?(?:0[1-9]|1[0-2])[-_]?(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:(?:19|20)?\d{2})?|(?:0?[1-9]|1[0-2])[-_](?:0?[1-9]|[12]\d|3[01]))(?![A-Za-z0-9])/g)) {
+  for (const m of matchesOf(/(?<![A-Za-z0-9])(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[-_ ]?(?:0?[1-9]|[12]\d|3[01])|(?:19|20)\d{2}[-_]?(?:0[1-9]|1[0-2])[-_]?(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:(?:19|20)?\d{2})?|(?:0?[1-9]|1[0-2])[-_](?:0?[1-9]|[12]\d|3[01]))(?![A-Za-z0-9])/g, name)) {
     add(state, 'date', base + m.index, base + m.index + m[0].length, 3);
   }
 }
@@ -172,6 +171,29 @@ const AGE_NUM = '(?:9\\d|1[01]\\d|12[0-5])';
 const GROUP_BEFORE =
   /\b(?:over|above|under|older than|younger than|ages|people|adults|patients|those|residents|individuals|americans|seniors|anyone|everyone|folks|men|women|population|group|groups|aged \d+ to|between)\s*$/i;
 const GROUP_AFTER = /^(?:\s*\+|\s*(?:and|&|or)\s+(?:older|over|up|above|more|beyond)|\s*years?\s+(?:and|or)\s+(?:older|over|up)|-?plus\b|\s*(?:to|-|–)\s*\d)/i;
+
+/** 92-year-old, 92 years old */
+const YEARS_OLD_RE = new RegExp(`\\b(${AGE_NUM}[- ](?:years?|yrs?)[- ]old)(?![- ]?s\\b)`, 'gi');
+/** 92 yo */
+const YO_RE = new RegExp(`\\b(${AGE_NUM})\\s?(?:yo|y/o|y\\.o\\.)\\b`, 'gi');
+/** aged 94, age 94 */
+const AGED_RE = new RegExp(`\\b(?:aged?|age:)\\s+(${AGE_NUM})\\b`, 'gi');
+/** turns 97, turned 100, is 94 */
+const TURNS_RE = new RegExp(`\\b(?:turns?|turned|turning|reached|reaches|celebrat\\w+|she['’]s|he['’]s|she is|he is|was|is|been|be|aged)\\s+(?:a\\s+(?:whopping|young|spry)\\s+)?(${AGE_NUM})\\b(?!\\s*(?:%|percent|pounds|lbs|miles|minutes|min|seconds|days|mg|mmhg|beats|bpm|degrees|°|\\/|-\\d|,\\d))`, 'gi');
+/** 92nd birthday */
+const NTH_BIRTHDAY_RE = new RegExp(`\\b(${AGE_NUM}(?:st|nd|rd|th))(?=\\s+(?:birthday|bday|b-day)\\b)`, 'gi');
+/** 100th! */
+const NTH_RE = new RegExp(`\\b(${AGE_NUM}(?:st|nd|rd|th))(?=\\s*[,!])`, 'gi');
+/** Happy 100th */
+const HAPPY_NTH_RE = new RegExp(`\\bhappy\\s+(${AGE_NUM}(?:st|nd|rd|th))\\b`, 'gi');
+/** 99 is too old */
+const TOO_OLD_RE = new RegExp(`\\b(${AGE_NUM})\\s+(?:is|isn't|is not|ain't)\\s+(?:too\\s+|that\\s+|so\\s+)?(?:old|young)\\b`, 'gi');
+/** 93 and still… */
+const AND_STILL_RE = new RegExp(`(?:^|[.!?]\\s+|\\n)(${AGE_NUM})\\s+(?:and|&)\\s+(?:still|counting|thriving|going|loving)`, 'gi');
+/** Name, 94, / Name (91) */
+const AGE_AFTER_NAME_RE = new RegExp(`(?:,\\s*|\\(\\s*)(${AGE_NUM})(?=[!?]*\\s*\\)|\\s*,|\\s+(?:and|who)\\b|\\s*$|\\s*\\n|[.!]\\s)`, 'gm');
+/** (94) */
+const AGE_IN_PARENS_RE = new RegExp(`\\(\\s*(${AGE_NUM})\\s*\\)`, 'g');
 
 const AGE_PREFILTER = /\b(?:9\d|1[0-2]\d)(?:\b|st|nd|rd|th)|ninety|hundred|centenarian|nonagenarian|born|dob|d\.o\.b|birth|\(\s*1[89]\d\d/i;
 
@@ -190,7 +212,7 @@ export function recognizeAges(state: ScanState, currentYear: number): void {
     add(state, 'age', start, end, 3);
   };
   const group = (re: RegExp, needPersonal: boolean, idx = 1): void => {
-    for (const m of text.matchAll(re)) {
+    for (const m of matchesOf(re, text)) {
       const v = m[idx]!;
       const start = m.index + m[0].indexOf(v);
       push(start, start + v.length, needPersonal);
@@ -199,29 +221,29 @@ export function recognizeAges(state: ScanState, currentYear: number): void {
   // Spelled out: "the ninety-six-year-old", "Ninety-one years old", "a hundred years old".
   group(/\b((?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one |a )?hundred(?:[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)[- ](?:years?|yrs?)[- ]old)(?![- ]?s\b)/gi, false);
   // 92-year-old, 92 years old, 92 yo
-  group(new RegExp(`\\b(${AGE_NUM}[- ](?:years?|yrs?)[- ]old)(?![- ]?s\\b)`, 'gi'), false);
-  group(new RegExp(`\\b(${AGE_NUM})\\s?(?:yo|y/o|y\\.o\\.)\\b`, 'gi'), false);
+  group(YEARS_OLD_RE, false);
+  group(YO_RE, false);
   // aged 94, age 94
-  group(new RegExp(`\\b(?:aged?|age:)\\s+(${AGE_NUM})\\b`, 'gi'), false);
+  group(AGED_RE, false);
   // turns 97, turned 100, is 94
-  group(new RegExp(`\\b(?:turns?|turned|turning|reached|reaches|celebrat\\w+|she['’]s|he['’]s|she is|he is|was|is|been|be|aged)\\s+(?:a\\s+(?:whopping|young|spry)\\s+)?(${AGE_NUM})\\b(?!\\s*(?:%|percent|pounds|lbs|miles|minutes|min|seconds|days|mg|mmhg|beats|bpm|degrees|°|\\/|-\\d|,\\d))`, 'gi'), true);
+  group(TURNS_RE, true);
   // 92nd birthday, Happy 100th
-  group(new RegExp(`\\b(${AGE_NUM}(?:st|nd|rd|th))(?=\\s+(?:birthday|bday|b-day)\\b)`, 'gi'), false);
-  group(new RegExp(`\\b(${AGE_NUM}(?:st|nd|rd|th))(?=\\s*[,!])`, 'gi'), true);
-  group(new RegExp(`\\bhappy\\s+(${AGE_NUM}(?:st|nd|rd|th))\\b`, 'gi'), false);
+  group(NTH_BIRTHDAY_RE, false);
+  group(NTH_RE, true);
+  group(HAPPY_NTH_RE, false);
   // "Who says 99 is too old for a flu shot?": an age said of someone.
-  group(new RegExp(`\\b(${AGE_NUM})\\s+(?:is|isn't|is not|ain't)\\s+(?:too\\s+|that\\s+|so\\s+)?(?:old|young)\\b`, 'gi'), true);
+  group(TOO_OLD_RE, true);
   // "93 and still beating all of us"
-  group(new RegExp(`(?:^|[.!?]\\s+|\\n)(${AGE_NUM})\\s+(?:and|&)\\s+(?:still|counting|thriving|going|loving)`, 'gi'), false);
+  group(AND_STILL_RE, false);
   // Name, 94, / Name (91)
-  for (const m of text.matchAll(new RegExp(`(?:,\\s*|\\(\\s*)(${AGE_NUM})(?=[!?]*\\s*\\)|\\s*,|\\s+(?:and|who)\\b|\\s*$|\\s*\\n|[.!]\\s)`, 'gm'))) {
+  for (const m of matchesOf(AGE_AFTER_NAME_RE, text)) {
     const v = m[1]!;
     const start = m.index + m[0].indexOf(v);
     const nameBefore = state.out.some((c) => c.type === 'name' && c.end <= m.index + 1 && m.index - c.end <= 2);
     if (nameBefore) push(start, start + v.length, false);
   }
   // "(94)" in a patient sentence; "turned one hundred and two".
-  for (const m of text.matchAll(new RegExp(`\\(\\s*(${AGE_NUM})\\s*\\)`, 'g'))) {
+  for (const m of matchesOf(AGE_IN_PARENS_RE, text)) {
     push(m.index + m[0].indexOf(m[1]!), m.index + m[0].indexOf(m[1]!) + m[1]!.length, true);
   }
   group(/\b(?:turns?|turned|turning|is|was|aged?|celebrat\w+|reached)\s+((?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one |a )?hundred(?:(?:[- ]and)?[- ](?:one|two|three|four|five|six|seven|eight|nine|ten))?))\b(?![- ](?:years?|percent|days|miles|pounds))/gi, true);
@@ -229,7 +251,7 @@ export function recognizeAges(state: ScanState, currentYear: number): void {
   group(/\b(?:in\s+(?:his|her|their)\s+(?:(?:early|mid|late)[- ])?(90s|nineties|hundreds))\b/gi, false);
   group(/\b(centenarian|supercentenarian|nonagenarian)\b/gi, true);
   // Birth years that imply an age over 89: "born in 1925", "born on Valentine's Day in 1925".
-  for (const m of text.matchAll(/\b[Bb]orn\b[^.!?\n\d]{0,40}?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:18|19)\d{2})\b/g)) {
+  for (const m of matchesOf(/\b[Bb]orn\b[^.!?\n\d]{0,40}?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:18|19)\d{2})\b/g, text)) {
     // "Born before 1935?": an eligibility cut-off for everyone, not one person's birth year.
     if (/\bborn\s+(?:before|after|between|prior to|since|in or before)\b/i.test(m[0])) continue;
     const y = Number(m[1]);
@@ -239,14 +261,14 @@ export function recognizeAges(state: ScanState, currentYear: number): void {
     }
   }
   // Life spans: "Edith Larkin (1929–2026)".
-  for (const m of text.matchAll(/\(\s*((?:18|19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\s*\)/g)) {
+  for (const m of matchesOf(/\(\s*((?:18|19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\s*\)/g, text)) {
     const span = Number(m[2]) - Number(m[1]);
     if (span >= 90 && span <= 125 && !cues.hypothetical) {
       const start = m.index + m[0].indexOf(m[1]!);
       add(state, 'age', start, start + 4, 3);
     }
   }
-  for (const m of text.matchAll(/\b(?:dob|d\.o\.b\.?|date of birth|birth ?date)\s*:?\s*(?:\d{1,2}\/\d{1,2}\/|[A-Z][a-z]+\.?\s+\d{1,2},?\s+)((?:18|19)\d{2})\b/gi)) {
+  for (const m of matchesOf(/\b(?:dob|d\.o\.b\.?|date of birth|birth ?date)\s*:?\s*(?:\d{1,2}\/\d{1,2}\/|[A-Z][a-z]+\.?\s+\d{1,2},?\s+)((?:18|19)\d{2})\b/gi, text)) {
     const y = Number(m[1]);
     if (currentYear - y >= 90 && currentYear - y <= 125) {
       const start = m.index + m[0].lastIndexOf(m[1]!);

@@ -4,7 +4,7 @@
  * that introduces the number; a full SSN also by its shape alone.
  */
 import type { PhiType } from '../types.js';
-import { sentenceAt, type Doc } from '../text.js';
+import { matchesOf, sentenceAt, type Doc } from '../text.js';
 import { add, isOneDigitRepeated, type ScanState } from './common.js';
 
 interface Keyword {
@@ -89,7 +89,7 @@ function sameShapeAfter(state: ScanState, type: PhiType, start: number, end: num
   const prefix = /^[A-Z]{2,}/.exec(tok)?.[0];
   const stop = Math.min(sentenceEnd(state.doc, end), end + 100);
   const seg = text.slice(end, stop);
-  for (const m of seg.matchAll(/(?<![\w-])[A-Z0-9][A-Z0-9-]{3,}(?![\w-])/g)) {
+  for (const m of matchesOf(/(?<![\w-])[A-Z0-9][A-Z0-9-]{3,}(?![\w-])/g, seg)) {
     const v = m[0];
     if ((v.match(/\d/g) ?? []).length < 4) continue;
     const similar = prefix ? v.startsWith(prefix) : /^\d[\d-]*$/.test(v) && Math.abs(v.length - tok.length) <= 2;
@@ -155,12 +155,12 @@ export function recognizeFileIds(state: ScanState, personalFile: boolean): void 
     [/^(?:member|mbr|policy)/i, 'member-id'],
     [/^(?:sn|serial)/i, 'device-id'],
   ];
-  for (const m of name.matchAll(/(?<![A-Za-z0-9])([A-Za-z]{2,7})[-_]?(\d{4,})(?![A-Za-z0-9])/g)) {
+  for (const m of matchesOf(/(?<![A-Za-z0-9])([A-Za-z]{2,7})[-_]?(\d{4,})(?![A-Za-z0-9])/g, name)) {
     const t = TYPES.find(([re]) => re.test(m[1]!) && m[1]!.length <= 7);
     if (t) add(state, t[1], base + m.index, base + m.index + m[0].length, 8);
   }
   if (!personalFile) return;
-  for (const m of name.matchAll(/(?<![A-Za-z0-9])\d{5,12}(?![A-Za-z0-9])/g)) {
+  for (const m of matchesOf(/(?<![A-Za-z0-9])\d{5,12}(?![A-Za-z0-9])/g, name)) {
     const v = m[0];
     if (/^(?:19|20)\d{6}$/.test(v) || /^(?:19|20)\d{2}$/.test(v)) continue; // dates and years
     add(state, 'mrn', base + m.index, base + m.index + v.length, 7);
@@ -178,8 +178,7 @@ export function recognizeIds(state: ScanState): void {
   }
   for (const kw of KEYWORDS) {
     if (kw.stems && !needed.has(kw.type)) continue;
-    kw.re.lastIndex = 0;
-    for (const m of text.matchAll(kw.re)) {
+    for (const m of matchesOf(kw.re, text)) {
       const after = m.index + m[0].length;
       // Skip filler, then read the identifier.
       const rest = text.slice(after, after + 60);
@@ -221,7 +220,7 @@ export function recognizeIds(state: ScanState): void {
     }
   }
   // Full SSN by shape.
-  if (/\d{3}-\d{2}-\d{4}/.test(text)) for (const m of text.matchAll(/(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g)) {
+  if (/\d{3}-\d{2}-\d{4}/.test(text)) for (const m of matchesOf(/(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g, text)) {
     add(state, 'ssn', m.index, m.index + m[0].length, 9);
   }
 }

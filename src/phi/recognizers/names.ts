@@ -26,7 +26,7 @@ import {
 } from '../lexicon.js';
 import type { Practice } from '../practice.js';
 import { HEALTH_EVENT_RE, isGenericSentence } from '../context.js';
-import { sentenceAt, sentenceMatches, tokenIndexAt, type Doc, type Token } from '../text.js';
+import { matchesOf, sentenceAt, sentenceMatches, tokenIndexAt, type Doc, type Token } from '../text.js';
 import { add, type Mention, type ScanState } from './common.js';
 
 export interface NameLexicon {
@@ -350,10 +350,9 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
   // 1. Staff (allowed), providers and officials (not patients).
   const lowerText = text.toLowerCase();
   if (lex.staffRe && lex.practice.staff.some((m) => lowerText.includes(m.last))) {
-    lex.staffRe.lastIndex = 0;
-    for (const m of text.matchAll(lex.staffRe)) mention(ctx, 'staff', m.index, m.index + m[0].length);
+    for (const m of matchesOf(lex.staffRe, text)) mention(ctx, 'staff', m.index, m.index + m[0].length);
   }
-  for (const m of /\b(?:Dr|Doctor|Drs|Nurse|Prof)/.test(text) ? text.matchAll(PROVIDER_RE) : []) {
+  for (const m of /\b(?:Dr|Doctor|Drs|Nurse|Prof)/.test(text) ? matchesOf(PROVIDER_RE, text) : []) {
     if (isConsumed(ctx, m.index, m.index + m[0].length)) continue;
     // "Dr. Samuel Price's recovery": a doctor who is the patient.
     const after = (/['’]s$/.test(m[0]) ? "'s" : '') + text.slice(m.index + m[0].length, m.index + m[0].length + 30);
@@ -364,14 +363,14 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
     mention(ctx, 'provider', m.index, m.index + m[0].length);
   }
   const hasTitle = doc.tokens.some((t) => OFFICIAL_FIRST.has(t.text));
-  for (const m of hasTitle ? text.matchAll(OFFICIAL_RE) : []) {
+  for (const m of hasTitle ? matchesOf(OFFICIAL_RE, text) : []) {
     if (isConsumed(ctx, m.index, m.index + m[0].length)) continue;
     // "Director of …" is a job title after a name, not before one.
     mention(ctx, 'official', m.index, m.index + m[0].length);
   }
 
   // 2. Honorific names: Mrs. Haskell, Mr. and Mrs. Tran, Mrs. D.
-  for (const m of /\bM(?:r|rs|s|x|iss|ister)\b/.test(text) ? text.matchAll(HONORIFIC_RE) : []) {
+  for (const m of /\bM(?:r|rs|s|x|iss|ister)\b/.test(text) ? matchesOf(HONORIFIC_RE, text) : []) {
     const surname = (m[1] ?? '').replace(/^[A-Z]\.\s*/, '');
     const sb = surname.toLowerCase().replace(/['’]s?$/, '');
     if (lex.practice.staffLast.has(sb) && !m[2]) {
@@ -386,7 +385,7 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
   }
 
   // Nicknames between first name and surname: Danielle "Dani" Ferraro.
-  for (const m of /["“‘(][A-Z][^\s"”’)]*["”’)]\s+[A-Z]/.test(text) ? text.matchAll(/\b([A-Z][\p{L}'’-]+)\s+["“‘(]([A-Z][\p{L}'’-]+)["”’)]\s+([A-Z][\p{L}'’-]+)/gu) : []) {
+  for (const m of /["“‘(][A-Z][^\s"”’)]*["”’)]\s+[A-Z]/.test(text) ? matchesOf(/\b([A-Z][\p{L}'’-]+)\s+["“‘(]([A-Z][\p{L}'’-]+)["”’)]\s+([A-Z][\p{L}'’-]+)/gu, text) : []) {
     const f = m[1]!.toLowerCase();
     const l = m[3]!.toLowerCase().replace(/['’]s?$/, '');
     if (isConsumed(ctx, m.index, m.index + m[0].length)) continue;
@@ -396,7 +395,7 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
   }
 
   // Introductions: "My name is Aantje Mourik", "this is Rubija", "was called Kevin Veitonen II".
-  for (const m of /\b(?:[Nn]ame|[Tt]his is|I'm|I’m|I am|[Cc]all me|called|named|[Dd]ear)\b/.test(text) ? text.matchAll(INTRO_NAME_RE) : []) {
+  for (const m of /\b(?:[Nn]ame|[Tt]his is|I'm|I’m|I am|[Cc]all me|called|named|[Dd]ear)\b/.test(text) ? matchesOf(INTRO_NAME_RE, text) : []) {
     const who = m[1]!;
     const start = m.index + m[0].length - who.length;
     if (isConsumed(ctx, start, start + who.length) || ctx.fiction) continue;
@@ -411,7 +410,7 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
   }
 
   // 3. Attributions after a quote: — Kim R., — Phyllis, — T.K.
-  for (const m of /[—–]|--?\s*[A-Z]/.test(text) ? text.matchAll(ATTRIBUTION_RE) : []) {
+  for (const m of /[—–]|--?\s*[A-Z]/.test(text) ? matchesOf(ATTRIBUTION_RE, text) : []) {
     const who = m[2]!;
     const start = m.index + m[0].length - who.length - (m[1]?.length ?? 0);
     const end = m.index + m[0].length;
@@ -462,7 +461,7 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
   }
 
   // 5. Family surnames: the Kowalski family, the Okonkwo twins, Brightwater family.
-  for (const m of /\b(?:family|families|twins|triplets|household|kids|boys|girls|clan|crew|brothers|sisters|siblings|grandparents|parents|home)\b/.test(text) ? text.matchAll(FAMILY_RE) : []) {
+  for (const m of /\b(?:family|families|twins|triplets|household|kids|boys|girls|clan|crew|brothers|sisters|siblings|grandparents|parents|home)\b/.test(text) ? matchesOf(FAMILY_RE, text) : []) {
     const w = m[1]!;
     const b = w.toLowerCase().replace(/['’]s?$/, '');
     const start = m.index + m[0].indexOf(w);
@@ -479,7 +478,7 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
 
   // Plural family names: "the Hendersons".
   {
-    for (const m of /[Tt]he [A-Z][a-z]+s\b/.test(text) ? text.matchAll(/\b[Tt]he\s+([A-Z][a-z]{2,})(?:e?s)\b(?!['’])/g) : []) {
+    for (const m of /[Tt]he [A-Z][a-z]+s\b/.test(text) ? matchesOf(/\b[Tt]he\s+([A-Z][a-z]{2,})(?:e?s)\b(?!['’])/g, text) : []) {
       const full = m[0].slice(m[0].indexOf(m[1]!));
       const stem = full.replace(/(?:es|s)$/, '').toLowerCase();
       const stem2 = full.replace(/s$/, '').toLowerCase();
@@ -493,7 +492,7 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
   }
 
   // 6. Initials: T.K., J.M. — in a patient context.
-  for (const m of /[A-Z]\.\s?[A-Z]\./.test(text) ? text.matchAll(INITIALS_RE) : []) {
+  for (const m of /[A-Z]\.\s?[A-Z]\./.test(text) ? matchesOf(INITIALS_RE, text) : []) {
     const letters = m[0].replace(/[.\s]/g, '');
     if (NOT_INITIALS.has(letters)) continue;
     const end = m.index + m[0].trimEnd().length;
@@ -510,7 +509,7 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
 
   // 7. Employers of patients and relatives.
   if (patientContext) {
-    for (const m of text.matchAll(EMPLOYER_RE)) {
+    for (const m of matchesOf(EMPLOYER_RE, text)) {
       const org = m[1]!.replace(/\s+(?:&|and)$/, '');
       const start = m.index + m[0].length - m[1]!.length;
       const first = org.split(/\s+/)[0]!.toLowerCase();
@@ -912,7 +911,7 @@ export function recognizeFileNames(state: ScanState, lex: NameLexicon): void {
   const text = doc.text;
   const base = text.lastIndexOf('/') + 1;
   const parts: { w: string; start: number; end: number }[] = [];
-  for (const m of text.slice(base).matchAll(/[A-Za-z]+/g)) {
+  for (const m of matchesOf(/[A-Za-z]+/g, text.slice(base))) {
     parts.push({ w: m[0].toLowerCase(), start: base + m.index, end: base + m.index + m[0].length });
   }
   if (parts.length && /^(?:jpe?g|png|gif|webp|heic|mp4|mov|m4v|avi|pdf|svg|tiff?)$/.test(parts[parts.length - 1]!.w)) parts.pop();

@@ -5,7 +5,7 @@
  */
 import { HEALTH_EVENT_RE } from '../lexicon.js';
 import { blankPracticeName } from '../practice.js';
-import { sentenceAt, type Sentence } from '../text.js';
+import { matchesOf, sentenceAt, type Sentence } from '../text.js';
 import { add, slice, type ScanState } from './common.js';
 
 const QUOTE_RE = /["“]([^"“”\n]{10,600})["”]|(?<![\p{L}])['‘]([^'‘’\n]{20,400})['’](?![\p{L}])/gu;
@@ -29,7 +29,7 @@ export function recognizeTestimonials(state: ScanState): void {
   // Whether the post introduces a review anywhere: asked only when a quote could need it.
   let postLead: boolean | undefined;
   const isPostLead = (): boolean => (postLead ??= LEAD_CUE.test(text));
-  for (const m of text.matchAll(QUOTE_RE)) {
+  for (const m of matchesOf(QUOTE_RE, text)) {
     const inner = m[1] ?? m[2] ?? '';
     const start = m.index;
     const end = start + m[0].length;
@@ -139,7 +139,7 @@ export function recognizeFilePhoto(state: ScanState): boolean {
   const base = text.lastIndexOf('/') + 1;
   const name = text.slice(base);
   const dirs = text.slice(0, base).toLowerCase().split(/[/\\]/);
-  const words = [...name.matchAll(/[A-Za-z]+/g)];
+  const words = matchesOf(/[A-Za-z]+/g, name);
   const lower = words.map((w) => w[0].toLowerCase());
   const named = state.out.some((c) => c.type === 'name');
   if (lower.some((w) => FILE_FICTION.test(w))) return false;

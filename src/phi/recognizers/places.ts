@@ -18,7 +18,7 @@ import {
 } from '../lexicon.js';
 import { normalizeAddress } from '../practice.js';
 import { firstTier } from './names.js';
-import { sentenceAt } from '../text.js';
+import { matchesOf, sentenceAt } from '../text.js';
 import { add, slice, type ScanState } from './common.js';
 
 const SUFFIX =
@@ -157,7 +157,7 @@ export function recognizePlaces(state: ScanState): void {
 
   // Street addresses with a number.
   const hasDigit = /\d/.test(text);
-  if (hasDigit) for (const m of text.matchAll(STREET_RE)) {
+  if (hasDigit) for (const m of matchesOf(STREET_RE, text)) {
     const v = m[0].replace(/[.,]$/, '');
     const start = m.index;
     const end = start + v.length;
@@ -184,7 +184,7 @@ export function recognizePlaces(state: ScanState): void {
   }
 
   // Military and unit boxes: "PSC 0413, Box 8144 APO AA 42323", "Unit 4719 Box 7394 DPO AP 70942".
-  for (const m of /\b(?:PSC|CMR|Unit|APO|DPO|FPO)\b/i.test(text) ? text.matchAll(/\b(?:(?:PSC|CMR|Unit)\s+\d{2,5},?\s+Box\s+\d{2,5}(?:\s*\n?\s*(?:APO|DPO|FPO)\s+(?:AA|AE|AP)\s+\d{5})?|(?:APO|DPO|FPO)\s+(?:AA|AE|AP)\s+\d{5})\b/gi) : []) {
+  for (const m of /\b(?:PSC|CMR|Unit|APO|DPO|FPO)\b/i.test(text) ? matchesOf(/\b(?:(?:PSC|CMR|Unit)\s+\d{2,5},?\s+Box\s+\d{2,5}(?:\s*\n?\s*(?:APO|DPO|FPO)\s+(?:AA|AE|AP)\s+\d{5})?|(?:APO|DPO|FPO)\s+(?:AA|AE|AP)\s+\d{5})\b/gi, text) : []) {
     if (cues.hypothetical || overlapsType(state, m.index, m.index + m[0].length, ['address'])) continue;
     add(state, 'address', m.index, m.index + m[0].length, 4);
   }
@@ -193,13 +193,13 @@ export function recognizePlaces(state: ScanState): void {
   if (text.includes('\n') && hasDigit) addressBlock(state);
 
   // PO boxes.
-  for (const m of /box/i.test(text) ? text.matchAll(/\b(?:P\.?\s?O\.?|Post Office)\s+Box\s+\d{1,6}\b/gi) : []) {
+  for (const m of /box/i.test(text) ? matchesOf(/\b(?:P\.?\s?O\.?|Post Office)\s+Box\s+\d{1,6}\b/gi, text) : []) {
     if (cues.hypothetical || overlapsType(state, m.index, m.index + m[0].length, ['address'])) continue;
     add(state, 'address', m.index, m.index + m[0].length, 4);
   }
 
   // A named place with a room or unit: "Whispering Pines, Room 214".
-  for (const m of anyPersonal && /\b(?:Room|Rm|Apt|Apartment|Unit|Bed|Suite|Ste)\b/.test(text) ? text.matchAll(ROOM_RE) : []) {
+  for (const m of anyPersonal && /\b(?:Room|Rm|Apt|Apartment|Unit|Bed|Suite|Ste)\b/.test(text) ? matchesOf(ROOM_RE, text) : []) {
     const start = m.index;
     const end = start + m[0].length;
     if (!personalAt(start) || cues.hypothetical) continue;
@@ -209,7 +209,7 @@ export function recognizePlaces(state: ScanState): void {
   }
 
   // "lives at Heritage Oaks", "her living room at Heritage Oaks"
-  for (const m of anyPersonal && / at [A-Z]/.test(text) ? text.matchAll(LIVES_AT_RE) : []) {
+  for (const m of anyPersonal && / at [A-Z]/.test(text) ? matchesOf(LIVES_AT_RE, text) : []) {
     const v = m[1]!;
     const start = m.index + m[0].lastIndexOf(v);
     if (!personalAt(start) || cues.hypothetical) continue;
@@ -220,7 +220,7 @@ export function recognizePlaces(state: ScanState): void {
   }
 
   // "address is …" (free-form, needs a digit).
-  for (const m of /\d/.test(text) ? text.matchAll(ADDRESS_INTRO_RE) : []) {
+  for (const m of /\d/.test(text) ? matchesOf(ADDRESS_INTRO_RE, text) : []) {
     const start = m.index + m[0].length;
     const rest = text.slice(start, start + 90);
     const stop = rest.search(/(?:[.!?](?:\s|$)|\n\n|;|\s(?:and|but|so|if|when|for|because)\s)/);
@@ -234,7 +234,7 @@ export function recognizePlaces(state: ScanState): void {
   }
 
   // Street names without a number, in a patient sentence: "at his door on Sycamore Lane".
-  if (anyPersonal) for (const m of text.matchAll(STREET_NAME_RE)) {
+  if (anyPersonal) for (const m of matchesOf(STREET_NAME_RE, text)) {
     const v = m[1]!.replace(/\.$/, '');
     const start = m.index + m[0].indexOf(v);
     if (overlapsType(state, start, start + v.length, ['address'])) continue;
@@ -244,7 +244,7 @@ export function recognizePlaces(state: ScanState): void {
   }
 
   // Named residences: Maple Grove Assisted Living, Whispering Pines Care Center.
-  if (anyPersonal && /\b(?:Living|Care|Home|Center|Community|Village|Apartments|Manor|Estates|Towers|Commons|Residences?|Retirement|Shelter|Hospice|apts?|Park)\b/i.test(text)) for (const m of text.matchAll(RESIDENCE_RE)) {
+  if (anyPersonal && /\b(?:Living|Care|Home|Center|Community|Village|Apartments|Manor|Estates|Towers|Commons|Residences?|Retirement|Shelter|Hospice|apts?|Park)\b/i.test(text)) for (const m of matchesOf(RESIDENCE_RE, text)) {
     const start = m.index;
     const end = start + m[0].length;
     if (!personalAt(start) && !cues.personal) continue;
@@ -257,7 +257,7 @@ export function recognizePlaces(state: ScanState): void {
 
   // Town, ST 12345
   const hasZip = /\d{5}/.test(text);
-  if (hasZip) for (const m of text.matchAll(TOWN_STATE_ZIP_RE)) {
+  if (hasZip) for (const m of matchesOf(TOWN_STATE_ZIP_RE, text)) {
     const town = m[1]!;
     const zip = m[4]!;
     const tStart = m.index;
@@ -274,7 +274,7 @@ export function recognizePlaces(state: ScanState): void {
   }
 
   // ZIP 43081-2207, "the patient from 43081"
-  if (/\d{3}/.test(text)) for (const m of text.matchAll(ZIP_INTRO_RE)) {
+  if (/\d{3}/.test(text)) for (const m of matchesOf(ZIP_INTRO_RE, text)) {
     const zip = m[2]!;
     const start = m.index + m[0].lastIndexOf(zip);
     if (overlapsType(state, start, start + zip.length, ['zip'])) continue;
@@ -283,7 +283,7 @@ export function recognizePlaces(state: ScanState): void {
     if (cues.hypothetical) continue;
     add(state, 'zip', start, start + zip.length, 4);
   }
-  if (hasZip && anyPersonal) for (const m of text.matchAll(/\b(?:from|in|of|near|lives in|living in)\s+(\d{5}(?:-\d{4})?)\b(?!\s*(?:%|people|patients|visits|shots|miles|steps|residents|families))/g)) {
+  if (hasZip && anyPersonal) for (const m of matchesOf(/\b(?:from|in|of|near|lives in|living in)\s+(\d{5}(?:-\d{4})?)\b(?!\s*(?:%|people|patients|visits|shots|miles|steps|residents|families))/g, text)) {
     const zip = m[1]!;
     const start = m.index + m[0].lastIndexOf(zip);
     if (overlapsType(state, start, start + zip.length, ['zip'])) continue;
@@ -292,7 +292,7 @@ export function recognizePlaces(state: ScanState): void {
   }
 
   // Towns and counties tied to a person.
-  for (const m of TOWN_PERSON_PREFILTER.test(text) ? text.matchAll(TOWN_PERSON_RE) : []) {
+  for (const m of TOWN_PERSON_PREFILTER.test(text) ? matchesOf(TOWN_PERSON_RE, text) : []) {
     const town = m[1]!;
     const start = m.index + m[0].indexOf(town);
     if (cues.hypothetical || cues.scenarioSentences.has(sentenceAt(doc, start)?.index ?? -1)) continue;
@@ -304,7 +304,7 @@ export function recognizePlaces(state: ScanState): void {
     if (overlapsType(state, start, start + town.length, ['name', 'location'])) continue;
     add(state, 'location', start, start + town.length, 3);
   }
-  if (anyPersonal) for (const m of text.matchAll(COUNTY_RE)) {
+  if (anyPersonal) for (const m of matchesOf(COUNTY_RE, text)) {
     const v = m[1]!;
     const start = m.index;
     if (!personalAt(start)) continue;
@@ -318,7 +318,7 @@ export function recognizePlaces(state: ScanState): void {
     if (overlapsType(state, start, start + v.length, ['location', 'name'])) continue;
     add(state, 'location', start, start + v.length, 3);
   }
-  for (const m of anyPersonal || /\b(?:lives?|living|lived|moved|moving|grew up|native|resident|relocated|retired)\b/i.test(text) ? text.matchAll(PREP_TOWN_RE) : []) {
+  for (const m of anyPersonal || /\b(?:lives?|living|lived|moved|moving|grew up|native|resident|relocated|retired)\b/i.test(text) ? matchesOf(PREP_TOWN_RE, text) : []) {
     const town = m[2]!;
     const start = m.index + m[0].lastIndexOf(town);
     const sent = slice(doc, sentenceAt(doc, start)?.start ?? 0, start);

@@ -5,7 +5,7 @@
  * domain; public pages of the practice and of organisations are not.
  */
 import { hostOf, isPracticeHost, isPracticeKey, type Practice } from '../practice.js';
-import { sentenceAt } from '../text.js';
+import { matchesOf, sentenceAt } from '../text.js';
 import { add, ORG_LIKE_RE, orgLikeName, slice, type ScanState } from './common.js';
 
 /** Platforms whose paths (or subdomains) are one person's page. */
@@ -167,13 +167,13 @@ export function recognizeIps(state: ScanState): void {
   const { doc } = state;
   const text = doc.text;
   // An IPv4 address has dots, an IPv6 one colons: most texts have no room for either.
-  for (const m of text.includes('.') ? text.matchAll(/(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w]|\.\d)/g) : []) {
+  for (const m of text.includes('.') ? matchesOf(/(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w]|\.\d)/g, text) : []) {
     if (!isIPv4(m[0])) continue;
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     if (/(?:\bv|version\s?|ver\.?\s?)$/i.test(before)) continue;
     add(state, 'ip', m.index, m.index + m[0].length, 7);
   }
-  for (const m of text.includes(':') ? text.matchAll(/(?<![\w:])[0-9A-Fa-f]{0,4}(?::{1,2}[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g) : []) {
+  for (const m of text.includes(':') ? matchesOf(/(?<![\w:])[0-9A-Fa-f]{0,4}(?::{1,2}[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g, text) : []) {
     const v = m[0];
     if (!isIPv6(v)) continue;
     // Clock times ("10:40:22") are not addresses: need a hex letter or "::" or eight groups.
