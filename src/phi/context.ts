@@ -75,11 +75,12 @@ function isAdvice(sentence: string): boolean {
 }
 
 export function isGenericSentence(text: string): boolean {
+  // The tests that read only the start of the sentence go first.
   return (
-    GENERIC_SENTENCE_RE.test(text) ||
     isAdvice(text) ||
+    /^\W*(?:anyone|anybody|everyone|everybody|families|parents|patients|people|kids|children|adults|seniors|women|men|moms|dads|teens|babies|folks|those|caregivers|smokers|athletes|students)\b(?!\s+(?:know|knows|seen|heard|else)\b)/i.test(text) ||
     /\bmay\b/.test(text) ||
-    /^\W*(?:anyone|anybody|everyone|everybody|families|parents|patients|people|kids|children|adults|seniors|women|men|moms|dads|teens|babies|folks|those|caregivers|smokers|athletes|students)\b(?!\s+(?:know|knows|seen|heard|else)\b)/i.test(text)
+    GENERIC_SENTENCE_RE.test(text)
   );
 }
 

@@ -832,11 +832,11 @@ function propagate(ctx: Ctx): void {
   }
   // Enumerations of first names: "Gaetane, Hannah, Anthony, Derek, Anna and Andrew".
   for (const s of doc.sentences) {
-    if (sentenceMatches(doc, STAFF_CUE_RE, s.index)) continue;
     let run: number[] = [];
     const flush = (): void => {
       const strong = run.filter((k) => firstTier(dicts, toks[k]!.bare) === 2).length;
-      if (run.length >= 3 && strong >= 2) {
+      // Not in a sentence about staff: asked only of the few sentences with such a list.
+      if (run.length >= 3 && strong >= 2 && !sentenceMatches(doc, STAFF_CUE_RE, s.index)) {
         for (const k of run) {
           const t = toks[k]!;
           if (!ctx.consumed[k] && !ctx.lex.practice.staffFirst.has(t.bare) && !ctx.petNames.has(t.bare)) flag(ctx, t.start, t.possessive ? t.end - 2 : t.end, t.bare);
