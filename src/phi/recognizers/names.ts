@@ -326,12 +326,14 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
   // Pets that carry people's names: a name next to a pet word ("Buddy 🐶 the therapy dog",
   // "Sunny is a 7-year-old golden retriever"), not the pet's owner ("Vince's service dog").
   const PET_EMOJI = /[\u{1F415}\u{1F436}\u{1F408}\u{1F431}\u{1F429}\u{1F43E}\u{1F408}\u{1F9AE}]/u;
+  const mayBePetName = (t: Token): boolean => t.cap && !t.possessive && dicts.first.has(t.bare);
   for (const s of doc.sentences) {
+    if (!doc.tokens.slice(s.first, s.last).some(mayBePetName)) continue;
     const st = doc.text.slice(s.start, s.end);
     if (!PET_WORDS.test(st) && !PET_EMOJI.test(st)) continue;
     for (let k = s.first; k < s.last; k++) {
       const t = doc.tokens[k]!;
-      if (!t.cap || !dicts.first.has(t.bare) || t.possessive) continue;
+      if (!mayBePetName(t)) continue;
       if (prevWordIs(doc, k, /^(?:patient|patients)$/)) continue;
       const window = doc.text.slice(doc.tokens[Math.max(s.first, k - 4)]!.start, doc.tokens[Math.min(s.last - 1, k + 6)]!.end);
       const near = doc.text.slice(t.end, Math.min(s.end, t.end + 60));
