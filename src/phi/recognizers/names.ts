@@ -57,7 +57,7 @@ const PROVIDER_RE =
   /\b(?:Dr|Doctor|Drs|Nurse|Prof|Professor)\b\.?\s+(?:[A-Z][\p{L}'’-]*[\p{L}]|[A-Z]\.)(?:\s+(?:[A-Z]\.\s*)?[A-Z][\p{L}'’-]*[\p{L}]){0,2}/gu;
 const OFFICIAL_RE =
   /\b(?:Governor|Gov|Lt\.? Gov(?:ernor)?|Mayor|Senator|Sen|Representative|Rep|Congressman|Congresswoman|Councilman|Councilwoman|Councilmember|Council Member|Commissioner|President|Vice President|Secretary|Superintendent|Sheriff|Judge|Justice|Chief|Ambassador|Pastor|Reverend|Rev|Father|Rabbi|Imam|Principal|Surgeon General|Attorney General|Health Commissioner|Director|Sister|Brother|Bishop|Saint|St|Mt|Ft|Sgt|Officer|Deputy|Trooper|Captain|Capt)\b\.?\s+[A-Z][\p{L}'’-]*[\p{L}](?:\s+(?:[A-Z]\.\s*)?[A-Z][\p{L}'’-]*[\p{L}]){0,2}/gu;
-/** First words of OFFICIAL_RE (a cheap prefilter on tokens). */
+/** First words of OFFICIAL_RE (a cheap prefilter on tokens); all Title case, so only `cap` tokens can be one. */
 const OFFICIAL_FIRST = new Set(
   `Governor Gov Lt Mayor Senator Sen Representative Rep Congressman Congresswoman Councilman Councilwoman Councilmember Council Commissioner President Vice Secretary Superintendent Sheriff Judge Justice Chief Ambassador Pastor Reverend Rev Father Rabbi Imam Principal Surgeon Attorney Health Director Sister Brother Bishop Saint St Mt Ft Sgt Officer Deputy Trooper Captain Capt`.split(' '),
 );
@@ -364,7 +364,7 @@ export function recognizeNames(state: ScanState, lex: NameLexicon, patientContex
     }
     mention(ctx, 'provider', m.index, m.index + m[0].length);
   }
-  const hasTitle = doc.tokens.some((t) => OFFICIAL_FIRST.has(t.text));
+  const hasTitle = doc.tokens.some((t) => t.cap && OFFICIAL_FIRST.has(t.text));
   for (const m of hasTitle ? matchesOf(OFFICIAL_RE, text) : []) {
     if (isConsumed(ctx, m.index, m.index + m[0].length)) continue;
     // "Director of …" is a job title after a name, not before one.
