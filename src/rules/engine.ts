@@ -29,15 +29,11 @@ export function runRules(run: RuleRun): RuleResults {
   const severities = new SeverityResolver(defaults, run.project.config.data);
   const isReported = (file: string) => !run.reportOn || run.reportOn.has(file) || !file.startsWith('content/');
   const reportedPosts = run.posts.filter((post) => isReported(post.file));
-  const memo = new Map<string, unknown>();
   const context: RunContext = {
     project: run.project,
     now: run.now,
     ruleIds: run.rules.map((r) => r.meta.id),
-    once: <T>(key: string, compute: () => T): T => {
-      if (!memo.has(key)) memo.set(key, compute());
-      return memo.get(key) as T;
-    },
+    once: memoized(),
   };
 
   const raw: Finding[] = [];
@@ -56,18 +52,22 @@ export function runRules(run: RuleRun): RuleResults {
   // next, and what they share through `perPost` is dropped once the post is done.
   const postRules = run.rules.filter((rule) => rule.checkPost);
   for (const post of reportedPosts) {
-    const shared = new Map<string, unknown>();
-    const perPost = <T>(key: string, compute: () => T): T => {
-      if (!shared.has(key)) shared.set(key, compute());
-      return shared.get(key) as T;
-    };
-    const postContext = { ...context, post, perPost };
+    const postContext = { ...context, post, perPost: memoized() };
     for (const rule of postRules) {
       if (severities.resolve(rule.meta.id, post.file) === 'off') continue;
       rule.checkPost!({ ...postContext, report: (r) => collect(rule, post.file, r) });
     }
   }
   return applySuppressions(raw, reportedPosts, run.rules, severities);
+}
+
+/** A value per key, computed the first time it is asked for. */
+function memoized(): RunContext['once'] {
+  const values = new Map<string, unknown>();
+  return <T>(key: string, compute: () => T): T => {
+    if (!values.has(key)) values.set(key, compute());
+    return values.get(key) as T;
+  };
 }
 
 function sensitive(report: Report): Pick<Finding, 'sensitiveText'> {
