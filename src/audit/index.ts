@@ -3,13 +3,14 @@ import path from 'node:path';
 import { PlanError } from '../errors.js';
 import { changedSince } from '../git/index.js';
 import { listMarkdown, readRepoFile } from '../loading/files.js';
-import { defaultPostId, postFromParsed, type Post } from '../loading/post.js';
+import { defaultPostId, parseText, postFromParsed, type Post } from '../loading/post.js';
 import { ParseCache } from '../loading/parse-cache.js';
 import { attachMediaFacts } from '../loading/media.js';
 import { CONFIG_FILE, findRoot, loadProject, type Project } from '../loading/project.js';
 import { PARSE_RULE } from '../loading/problems.js';
 import { LineIndex, pointRange } from '../loading/source.js';
 import { runRules } from '../rules/engine.js';
+import { FindingsCache } from '../cache/findings.js';
 import { readPublished } from '../publishing/ledger.js';
 import { RULES } from '../rules/registry.js';
 import type { Finding, SuppressedFinding } from '../rules/types.js';
@@ -20,6 +21,11 @@ export interface AuditOptions {
   paths?: string[];
   changedSince?: string;
   now: Date;
+  /**
+   * Keep parsed posts and the findings of cacheable rules between runs, in the repository's
+   * node_modules (when it has one). Publishing leaves it off: what decides a publication is checked afresh.
+   */
+  cache?: boolean;
 }
 
 export interface AuditResult {
@@ -40,9 +46,12 @@ export const CONTENT_DIR = 'content';
 export async function audit(options: AuditOptions): Promise<AuditResult> {
   const root = await findRoot(options.cwd);
   const project = { ...(await loadProject(root)), published: await readPublished(root) };
-  const posts = await loadPosts(root, project.timeZone);
+  const cache = options.cache ?? false;
+  const posts = await loadPosts(root, project.timeZone, cache);
   const reportOn = await selectFiles(root, options, posts);
-  const { findings, suppressed } = runRules({ project, posts, reportOn, rules: RULES, now: options.now });
+  const kept = cache ? FindingsCache.open(project) : undefined;
+  const { findings, suppressed } = runRules({ project, posts, reportOn, rules: RULES, now: options.now, ...(kept ? { kept } : {}) });
+  kept?.save();
   return {
     root,
     project,
@@ -54,15 +63,16 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   };
 }
 
-export async function loadPosts(root: string, timeZone: string): Promise<Post[]> {
+/** Every post under content/; with `cache`, parsed texts are kept between runs (see ParseCache). */
+export async function loadPosts(root: string, timeZone: string, cache = false): Promise<Post[]> {
   const files = await listMarkdown(root, CONTENT_DIR);
-  const cache = ParseCache.open(root);
+  const parsed = cache ? ParseCache.open(root) : undefined;
   const posts = files.map((file) => {
     const read = readRepoFile(root, file);
     if (!read.ok) return unreadablePost(file, `${path.basename(file)} ${read.message}`);
-    return postFromParsed(file, read.text, cache.parse(read.text), timeZone);
+    return postFromParsed(file, read.text, parsed ? parsed.parse(read.text) : parseText(read.text), timeZone);
   });
-  cache.save();
+  parsed?.save();
   return attachMediaFacts(root, posts);
 }
 

@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -17,11 +17,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function readRepoFile(root: string, relative: string, maxBytes = MAX_POST_BYTES): ReadResult {
   const absolute = path.join(root, relative);
   try {
-    if (lstatSync(absolute).isSymbolicLink()) {
-      const problem = linkProblem(root, absolute);
-      if (problem) return { ok: false, message: problem };
-    }
-    const bytes = readFileSync(absolute);
+    const bytes = readUnlessLinkedOut(root, absolute);
+    if (typeof bytes === 'string') return { ok: false, message: bytes };
     if (bytes.length > maxBytes) {
       return { ok: false, message: `is ${megabytes(bytes.length)}, larger than the ${megabytes(maxBytes)} a post may be: is it the right file?` };
     }
@@ -31,6 +28,32 @@ export function readRepoFile(root: string, relative: string, maxBytes = MAX_POST
   } catch (error) {
     if (error instanceof TypeError) return { ok: false, message: 'is not UTF-8 text: save it as UTF-8 in your editor' };
     return { ok: false, message: `could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
+  }
+}
+
+const { O_RDONLY, O_NOFOLLOW } = constants;
+
+/**
+ * The file's bytes, or what is wrong with the link it is. Opening with O_NOFOLLOW fails only for a
+ * link, so a plain file costs one open and no separate lstat (where the system has no O_NOFOLLOW,
+ * an lstat tells links apart).
+ */
+function readUnlessLinkedOut(root: string, absolute: string): Buffer | string {
+  let descriptor: number | undefined;
+  if (O_NOFOLLOW === undefined) {
+    if (!lstatSync(absolute).isSymbolicLink()) return readFileSync(absolute);
+  } else {
+    try {
+      descriptor = openSync(absolute, O_RDONLY | O_NOFOLLOW);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error;
+    }
+  }
+  if (descriptor === undefined) return linkProblem(root, absolute) ?? readFileSync(absolute);
+  try {
+    return readFileSync(descriptor);
+  } finally {
+    closeSync(descriptor);
   }
 }
 

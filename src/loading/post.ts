@@ -41,7 +41,7 @@ export function defaultPostId(file: string): string {
 
 /**
  * What parsing a post's text yields, as plain data: the same for the same text, whatever the file's
- * name or the practice's timezone, so a cache can keep it (see post-cache.ts).
+ * name or the practice's timezone, so a cache can keep it (see parse-cache.ts).
  */
 export interface ParsedText {
   frontmatter: Partial<PostFrontmatter>;

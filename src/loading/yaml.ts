@@ -95,8 +95,7 @@ function placesOf(root: unknown): YamlPlaces {
 
 /** Finds where a path was written, from places kept by `parseYaml` (or a cache of them). */
 export function locator(places: YamlPlaces, lines: LineIndex, offset: number): PositionedYaml['locate'] {
-  const records = Int32Array.from(places.records);
-  const { keys } = places;
+  const { records, keys } = places;
   const childOf = (parent: number, matches: (name: number) => boolean): number => {
     for (let at = (parent + 1) * FIELDS; at < records.length; at += FIELDS) {
       if (records[at + PARENT] === parent && matches(records[at + NAME]!)) return at / FIELDS;

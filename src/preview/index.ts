@@ -72,7 +72,7 @@ export interface PostPreview {
 export async function previewPost(options: PreviewOptions): Promise<PostPreview> {
   const root = await findRoot(options.cwd);
   const file = await resolvePostFile(root, options.cwd, options.post);
-  const result = await audit({ cwd: root, paths: [file], now: options.now });
+  const result = await audit({ cwd: root, paths: [file], now: options.now, cache: true });
   const post = result.posts.find((p) => p.file === file);
   if (!post) throw new PlanError(`${options.post}: no such post`);
   const networks = selectNetworks(post, options.network);
@@ -141,7 +141,7 @@ async function resolvePostFile(root: string, cwd: string, given: string): Promis
     const relative = path.relative(root, absolute).split(path.sep).join('/');
     if (isInside(root, absolute) && relative.startsWith(`${CONTENT_DIR}/`) && relative.endsWith('.md') && (await exists(absolute))) return relative;
   }
-  const posts = await loadPosts(root, 'UTC');
+  const posts = await loadPosts(root, 'UTC', true);
   const byId = posts.find((p) => p.id === given) ?? posts.find((p) => p.file === `${CONTENT_DIR}/${given}.md`);
   if (byId) return byId.file;
   throw new PlanError(`no post "${given}": give a post file under ${CONTENT_DIR}/ (e.g. ${CONTENT_DIR}/2026/10/flu-shots.md) or a post id`);

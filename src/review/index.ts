@@ -27,7 +27,7 @@ export interface ReviewOptions {
 export async function buildReview(options: ReviewOptions): Promise<Review> {
   const root = await findRoot(options.cwd);
   const diff = await diffSinceBase(root, options.base);
-  const context: ReviewContext = { root, audit: await audit({ cwd: root, now: options.now }), ledger: await readLedger(root), diff, now: options.now };
+  const context: ReviewContext = { root, audit: await audit({ cwd: root, now: options.now, cache: true }), ledger: await readLedger(root), diff, now: options.now };
   return reviewOf(context, options.base);
 }
 

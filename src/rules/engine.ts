@@ -4,7 +4,7 @@ import type { SeveritySetting } from '../loading/schemas/index.js';
 import type { SourceRange } from '../loading/source.js';
 import { SeverityResolver } from './severity.js';
 import { readSuppressions, suppressionFor, type Suppression } from './suppressions.js';
-import type { Finding, Report, Rule, RunContext, SuppressedFinding } from './types.js';
+import type { Finding, KeptReports, Report, Rule, RunContext, SuppressedFinding } from './types.js';
 import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from './schema/suppression.js';
 
 export interface RuleRun {
@@ -15,6 +15,8 @@ export interface RuleRun {
   reportOn?: ReadonlySet<string>;
   rules: readonly Rule[];
   now: Date;
+  /** Reports of cacheable rules from earlier runs: reused for unchanged posts, filled in for the others. */
+  kept?: KeptReports;
 }
 
 export interface RuleResults {
@@ -53,10 +55,25 @@ export function runRules(run: RuleRun): RuleResults {
   const postRules = run.rules.filter((rule) => rule.checkPost);
   for (const post of reportedPosts) {
     const postContext = { ...context, post, perPost: memoized() };
+    const kept = run.kept?.reportsOn(post);
+    const fresh: Record<string, Report[]> = {};
     for (const rule of postRules) {
       if (severities.resolve(rule.meta.id, post.file) === 'off') continue;
-      rule.checkPost!({ ...postContext, report: (r) => collect(rule, post.file, r) });
+      if (rule.meta.cacheable && kept) {
+        for (const report of kept[rule.meta.id] ?? []) collect(rule, post.file, report);
+        continue;
+      }
+      const reports: Report[] | undefined = rule.meta.cacheable ? [] : undefined;
+      rule.checkPost!({
+        ...postContext,
+        report: (r) => {
+          reports?.push(r);
+          collect(rule, post.file, r);
+        },
+      });
+      if (reports?.length) fresh[rule.meta.id] = reports;
     }
+    if (!kept) run.kept?.keep(post, fresh);
   }
   return applySuppressions(raw, reportedPosts, run.rules, severities);
 }

@@ -9,6 +9,12 @@ export interface RuleMeta {
   severity: Severity;
   /** One line saying what the rule checks and why, for `plan audit` help and SARIF. */
   docs: string;
+  /**
+   * True when what `checkPost` reports depends on nothing but the post's file, the configuration and
+   * plan files and the tool's own code: not the clock (`now`), other posts, media files or the publish
+   * record. Its reports on a post that has not changed can then be kept from an earlier run.
+   */
+  cacheable?: boolean;
 }
 
 /** What a rule reports: where, what, and (for PHI) the matched text kept back from every output but --reveal. */
@@ -50,6 +56,13 @@ export interface Rule {
   checkPost?(context: PostCheckContext): void;
   /** Checks the repository as a whole: plan files, and what needs every post (cadence, duplicates). */
   checkProject?(context: ProjectCheckContext): void;
+}
+
+/** Reports of the cacheable rules on posts, kept between runs (the audit keeps them in the repository's node_modules). */
+export interface KeptReports {
+  /** What each cacheable rule reported on this post in an earlier run, by rule id (none when absent); undefined when the post is new to it. */
+  reportsOn(post: Post): Readonly<Record<string, readonly Report[]>> | undefined;
+  keep(post: Post, reports: Record<string, Report[]>): void;
 }
 
 export interface Finding extends SourceRange {

@@ -1,7 +1,8 @@
 import { mkdir, writeFile, access } from 'node:fs/promises';
 import path from 'node:path';
 import { TZDate } from '@date-fns/tz';
-import { addDays, format } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
 import { PlanError } from '../errors.js';
 import type { Project } from '../loading/project.js';
 import { NETWORK_IDS, readDateTime, type NetworkId } from '../loading/schemas/index.js';

@@ -1,10 +1,26 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FINDINGS_FILE } from '../../src/cache/findings.js';
 import { CACHE_FILE } from '../../src/loading/parse-cache.js';
-import { auditJson, makeRepo, post, removeTempRepos } from '../helpers/repo.js';
+import { auditJson, FIXED_NOW, makeRepo, post, removeTempRepos, runPlan, type TempRepo } from '../helpers/repo.js';
 
 afterAll(removeTempRepos);
+
+interface FindingsCacheFile {
+  version: string;
+  entries: Record<string, Record<string, { message: string }[]>>;
+}
+
+const readCache = (repo: TempRepo) => JSON.parse(readFileSync(path.join(repo.root, FINDINGS_FILE), 'utf8')) as FindingsCacheFile;
+const writeCache = (repo: TempRepo, content: FindingsCacheFile) => writeFileSync(path.join(repo.root, FINDINGS_FILE), JSON.stringify(content));
+const rulesOf = (findings: { rule: string }[]) => findings.map((f) => f.rule).sort();
+
+// A person's name and phone number (phi/name, phi/phone); DUE_PHONE_POST is ready and due an hour before FIXED_NOW.
+const PHONE_TEXT = 'Questions about your visit? Text Dana on her cell at 614-555-0142.\n';
+const PHONE_POST = post({}, PHONE_TEXT);
+const DUE_PHONE_POST = post({ status: 'ready', publish_at: '2029-12-01 06:00' }, PHONE_TEXT);
+const LONG_POST = post({}, `${'Flu shots protect you and the people around you every single winter. '.repeat(5)}\n`);
 
 describe('plan audit with parsed posts kept between runs', () => {
   it('reports the same with the cache as without it, and sees an edit at once', async () => {
@@ -23,5 +39,65 @@ describe('plan audit with parsed posts kept between runs', () => {
 
     repo.write('content/broken.md', broken);
     expect((await auditJson(repo)).findings).toEqual(first.findings.filter((f) => f.file === 'content/broken.md'));
+  });
+});
+
+describe('plan audit with findings kept between runs', () => {
+  it('reuses what the post-only rules reported on an unchanged post, and checks a changed one afresh', async () => {
+    const repo = makeRepo({ 'node_modules/.keep': '', 'content/phone.md': PHONE_POST, 'content/long.md': LONG_POST });
+    const first = await auditJson(repo);
+    expect(rulesOf(first.findings)).toEqual(['network/length', 'phi/name', 'phi/phone']);
+    expect(Object.keys(readCache(repo).entries)).toHaveLength(2);
+    expect((await auditJson(repo)).findings).toEqual(first.findings);
+
+    // Prove the next run reads the file: a doctored report comes back as written.
+    const cache = readCache(repo);
+    const [phoneEntry] = Object.values(cache.entries).filter((entry) => entry['phi/phone']);
+    phoneEntry!['phi/phone']![0]!.message = 'from the cache';
+    writeCache(repo, cache);
+    const reused = await auditJson(repo);
+    expect(reused.findings.find((f) => f.rule === 'phi/phone')?.message).toBe('from the cache');
+
+    repo.write('content/phone.md', PHONE_POST.replace('Text Dana', 'Text us'));
+    const edited = await auditJson(repo);
+    expect(edited.findings.find((f) => f.rule === 'phi/phone')?.message).not.toBe('from the cache');
+    expect(edited.findings.find((f) => f.rule === 'network/length')).toEqual(first.findings.find((f) => f.rule === 'network/length'));
+  });
+
+  it('checks every post afresh when a configuration or plan file changes', async () => {
+    const repo = makeRepo({ 'node_modules/.keep': '', 'content/long.md': LONG_POST });
+    expect(rulesOf((await auditJson(repo)).findings)).toEqual(['network/length']);
+    const before = readCache(repo).version;
+    // A higher limit in plans/networks.yaml takes the post under it: kept reports must not hide that.
+    repo.write('plans/networks.yaml', 'x: { account: "@testpractice", max_chars: 4000 }\nfacebook: { page_id: "100000000000001" }\n');
+    const after = await auditJson(repo);
+    expect(after.findings.filter((f) => f.rule === 'network/length')).toEqual([]);
+    expect(readCache(repo).version).not.toBe(before);
+  });
+
+  it('still runs the rules that read the clock or the media files on every run', async () => {
+    const repo = makeRepo({
+      'node_modules/.keep': '',
+      'media/clinic.jpg': Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]),
+      'content/photo.md': post({ status: 'ready', media: '[{ file: media/clinic.jpg, alt: Our clinic entrance }]', expires: '2030-06-01' }),
+    });
+    const first = await auditJson(repo);
+    expect(rulesOf(first.findings)).not.toContain('network/media-missing');
+    rmSync(path.join(repo.root, 'media/clinic.jpg'));
+    const later = await auditJson(repo, ['--now', '2030-07-01T12:00:00Z']);
+    expect(rulesOf(later.findings)).toEqual(expect.arrayContaining(['network/media-missing', 'plan/expired']));
+  });
+
+  it('is never used by plan publish: what decides a publication is checked afresh', async () => {
+    const repo = makeRepo({ 'node_modules/.keep': '', 'content/phone.md': DUE_PHONE_POST });
+    expect(rulesOf((await auditJson(repo)).findings)).toEqual(['phi/name', 'phi/phone', 'plan/ready-past']);
+    const cache = readCache(repo);
+    for (const entry of Object.values(cache.entries)) for (const rule of Object.keys(entry)) delete entry[rule];
+    writeCache(repo, cache);
+    expect(rulesOf((await auditJson(repo)).findings)).toEqual(['plan/ready-past']);
+
+    const publish = await runPlan(['publish', '--dry-run', '--now', FIXED_NOW], { cwd: repo.root });
+    expect(publish.stdout).toMatch(/BLOCKED {2}x: content\/phone\.md/);
+    expect(publish.stdout).not.toContain('WOULD SEND');
   });
 });

@@ -23,7 +23,7 @@ interface AuditFlags {
 export async function runAuditCommand(paths: string[], flags: AuditFlags, globals: GlobalOptions): Promise<number> {
   if (flags.reveal) refuseRevealWhereShared(flags);
   const maxWarnings = parseCount('--max-warnings', flags.maxWarnings);
-  const result = await audit({ cwd: globals.cwd, paths, changedSince: flags.changedSince, now: parseNow(flags.now) });
+  const result = await audit({ cwd: globals.cwd, paths, changedSince: flags.changedSince, now: parseNow(flags.now), cache: true });
   const shown = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const report = {
     findings: shown,

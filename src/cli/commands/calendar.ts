@@ -27,7 +27,7 @@ export async function runCalendarCommand(flags: CalendarFlags, globals: GlobalOp
     if (planFile.problems.length > 0) process.stderr.write(`plan: ${planFile.file} has problems and is left out (run "plan audit" to see them)\n`);
   }
   const from = mondayOf(flags.from === undefined ? localDateTime(new Date(), project.timeZone).date : checkedDate(flags.from));
-  const posts = await loadPosts(root, project.timeZone);
+  const posts = await loadPosts(root, project.timeZone, true);
   const calendar = buildCalendar({ project, posts, from, weeks });
   if (flags.format === 'ics') {
     if (calendar.skipped.length > 0) process.stderr.write(`plan: ${calendar.skipped.length} post(s) without a valid publish_at or networks are left out (run "plan audit")\n`);

@@ -8,6 +8,7 @@ export const reach: Rule = {
     id: 'audience/reach',
     severity: 'warning',
     docs: "A post aimed at an audience segment on a network used by fewer than min_reach percent of that group (survey figures, with their source and year), naming the networks that reach it best.",
+    cacheable: true,
   },
   checkPost({ post, project, report, once }) {
     const plan = project.audiences.data;

@@ -14,6 +14,7 @@ export const authorization: Rule = {
     id: 'compliance/authorization',
     severity: 'error',
     docs: 'A post tagged or titled as a testimonial, patient story or patient photo needs `authorization:` with the id of the signed HIPAA authorization, and that id must look like one (e.g. AUTH-2026-014).',
+    cacheable: true,
   },
   checkPost({ post, report }) {
     const given = post.frontmatter.authorization;

@@ -11,6 +11,7 @@ export const disclosure: Rule = {
     id: 'compliance/disclosure',
     severity: 'error',
     docs: 'A sponsored post, paid partnership or endorsement must say so ("#ad", "Sponsored", "Paid partnership") where readers see it: before the "see more" cut of every network.',
+    cacheable: true,
   },
   checkPost(context) {
     const tag = sponsorTag(context.post);

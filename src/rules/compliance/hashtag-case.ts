@@ -7,6 +7,7 @@ export const hashtagCase: Rule = {
     id: 'compliance/hashtag-case',
     severity: 'warning',
     docs: 'A hashtag of several words written all in small letters or all in capitals (#flushotclinic): screen readers say it as one long word; write each word with a capital (#FluShotClinic).',
+    cacheable: true,
   },
   checkPost({ post, report }) {
     for (const published of publishedTexts(post)) {

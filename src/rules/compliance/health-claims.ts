@@ -6,6 +6,7 @@ export const healthClaims: Rule = {
     id: 'compliance/health-claims',
     severity: 'error',
     docs: 'Promises no treatment can keep ("cure", "guaranteed", "miracle", "100% effective"); a denial such as "there is no cure for the common cold" is fine.',
+    cacheable: true,
   },
   checkPost({ post, report }) {
     for (const published of publishedTexts(post)) {

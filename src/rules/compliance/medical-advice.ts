@@ -6,6 +6,7 @@ export const medicalAdvice: Rule = {
     id: 'compliance/medical-advice',
     severity: 'error',
     docs: 'Telling readers to change their own medicine or treatment ("stop taking…", "double your dose", "you don\'t need antibiotics"); general guidance ("talk to your doctor before…") is fine.',
+    cacheable: true,
   },
   checkPost({ post, report }) {
     for (const published of publishedTexts(post)) {

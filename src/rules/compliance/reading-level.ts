@@ -14,6 +14,7 @@ export const readingLevel: Rule = {
     id: 'compliance/reading-level',
     severity: 'warning',
     docs: 'Text above US grade 8 by the Flesch-Kincaid formula (web addresses, hashtags and handles left out): health information should be easy to read.',
+    cacheable: true,
   },
   checkPost({ post, report }) {
     for (const text of readableTexts(post)) {

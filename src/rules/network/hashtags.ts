@@ -7,6 +7,7 @@ export const hashtags: Rule = {
     id: 'network/hashtags',
     severity: 'error',
     docs: 'More hashtags than a network allows in one post (Instagram: 5).',
+    cacheable: true,
   },
   checkPost(context) {
     const { post, report } = context;

@@ -8,6 +8,7 @@ export const length: Rule = {
     id: 'network/length',
     severity: 'error',
     docs: 'The text a network receives (its variant or the body, plus the link) counted as that network counts it, against its limit.',
+    cacheable: true,
   },
   checkPost(context) {
     const { post, report } = context;

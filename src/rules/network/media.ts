@@ -2,19 +2,20 @@ import { extensionOf, FORMAT_EXTENSIONS, formatOfExtension, type MediaFact, type
 import type { NetworkProfile } from '../../networks/index.js';
 import type { Rule } from '../types.js';
 import { hasField, isUnusable, mediaOf, mediaRange, type MediaItem } from './media-item.js';
-import { formatNumber, targetsOf } from './targets.js';
+import { accountsOf, formatNumber } from './targets.js';
 
 export const mediaRequired: Rule = {
   meta: {
     id: 'network/media-required',
     severity: 'error',
     docs: 'A post without an image or a video on a network that only publishes posts with one (Instagram).',
+    cacheable: true,
   },
   checkPost(context) {
     const { post, report } = context;
     // A media field with a problem is reported by the schema rules; saying it is missing too would mislead.
     if ((post.frontmatter.media ?? []).length > 0 || (!post.frontmatter.media && hasField(post, 'media'))) return;
-    for (const { network, profile } of targetsOf(context)) {
+    for (const { network, profile } of accountsOf(context)) {
       if (!profile.media.required) continue;
       const index = post.frontmatter.networks?.indexOf(network) ?? -1;
       const message = `${profile.label} only publishes posts with an image or a video: add one under media:, or remove ${network} from networks`;
@@ -78,7 +79,7 @@ export const mediaLimits: Rule = {
     for (const item of items) {
       if (item.kind === undefined) report({ message: 'this media file is not an image or a video plan recognises: attach a JPG or PNG image or an MP4 video', range: mediaRange(post, item.index, 'file') });
     }
-    for (const { network, profile } of targetsOf(context)) {
+    for (const { network, profile } of accountsOf(context)) {
       const problems = [...countProblems(items, profile), ...items.flatMap((item) => itemProblems(item, profile))];
       for (const problem of problems) report({ message: problem.message, range: mediaRange(post, problem.index), network });
     }

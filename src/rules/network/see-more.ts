@@ -14,6 +14,7 @@ export const seeMore: Rule = {
     id: 'network/see-more',
     severity: 'info',
     docs: 'Where a feed folds a long text behind "see more": readers see only the part before it unless they tap.',
+    cacheable: true,
   },
   checkPost(context) {
     const { post, report } = context;

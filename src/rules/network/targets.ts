@@ -5,9 +5,7 @@ import { compose, profileFor, type AccountLimits, type ComposedText, type Networ
 import type { PostCheckContext } from '../types.js';
 
 /** One network a post goes to: its profile (with the account's own limits) and the text it receives. */
-export interface NetworkTarget {
-  network: NetworkId;
-  profile: NetworkProfile;
+export interface NetworkTarget extends NetworkAccount {
   composed: ComposedText;
 }
 
@@ -27,17 +25,25 @@ export function composeFor(post: Post, network: NetworkId): ComposedText {
   return compose({ body: post.body, variants, ...(link ? { link } : {}) }, network);
 }
 
+/** A network a post goes to, with the limits of its account. */
+export interface NetworkAccount {
+  network: NetworkId;
+  profile: NetworkProfile;
+}
+
 /**
  * The networks a post names that plans/networks.yaml enables, each once. Networks it does not
  * enable are schema/unknown-id's to report.
  */
-export function targetsOf({ post, project, perPost }: PostCheckContext): NetworkTarget[] {
-  return perPost('network/targets', () => {
-    const named = [...new Set(post.frontmatter.networks ?? [])];
-    return named
-      .filter((network) => isEnabled(project, network))
-      .map((network) => ({ network, profile: accountProfile(project, network), composed: composeFor(post, network) }));
-  });
+export function accountsOf({ post, project, perPost }: PostCheckContext): NetworkAccount[] {
+  return perPost('network/accounts', () =>
+    [...new Set(post.frontmatter.networks ?? [])].filter((network) => isEnabled(project, network)).map((network) => ({ network, profile: accountProfile(project, network) })),
+  );
+}
+
+/** accountsOf, with the text each network receives. */
+export function targetsOf(context: PostCheckContext): NetworkTarget[] {
+  return context.perPost('network/targets', () => accountsOf(context).map((account) => ({ ...account, composed: composeFor(context.post, account.network) })));
 }
 
 /** Where the character at `offset` of a composed text was written: its body line, the variant or the link field. */

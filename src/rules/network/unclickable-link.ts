@@ -7,6 +7,7 @@ export const unclickableLink: Rule = {
     id: 'network/unclickable-link',
     severity: 'warning',
     docs: 'A web address in the text of a network that does not make links clickable (Instagram captions): readers cannot tap it.',
+    cacheable: true,
   },
   checkPost(context) {
     const { post, report } = context;

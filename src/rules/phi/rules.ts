@@ -82,7 +82,7 @@ const SPECS: readonly PhiRuleSpec[] = [
 
 function phiRule(spec: PhiRuleSpec): Rule {
   return {
-    meta: { id: spec.id, severity: 'error', docs: spec.docs },
+    meta: { id: spec.id, severity: 'error', docs: spec.docs, cacheable: true },
     checkPost(context) {
       const { post, report } = context;
       if (spec.authorizable && post.frontmatter.authorization !== undefined) return;

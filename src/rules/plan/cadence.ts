@@ -16,7 +16,8 @@ export const cadence: Rule = {
     const weeks = plannedWeeks(timed.filter(isScheduled), context.now, context.project.timeZone);
     if (weeks.length === 0) return;
     // Years of history lie before the first planned week: leave them out once, not once per week and network.
-    const posts = timed.filter((post) => isWithin(post, weeks[0]!, weekEnd(weeks[weeks.length - 1]!, context.project.timeZone)));
+    const end = weekEnd(weeks[weeks.length - 1]!, context.project.timeZone);
+    const posts = timed.filter((post) => isWithin(post, weeks[0]!, end));
     for (const [network, minimum] of weeklyMinimums(context.project)) {
       for (const week of weeks) checkWeek(context, posts, network, minimum, week);
     }

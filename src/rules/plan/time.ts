@@ -1,5 +1,9 @@
 import { tz, tzOffset } from '@date-fns/tz';
-import { addWeeks, format, startOfDay, startOfWeek } from 'date-fns';
+// One module per function: the package's index would load all of date-fns (about 300 modules).
+import { addWeeks } from 'date-fns/addWeeks';
+import { format } from 'date-fns/format';
+import { startOfDay } from 'date-fns/startOfDay';
+import { startOfWeek } from 'date-fns/startOfWeek';
 
 // Weeks run Monday to Sunday in practice time, as plans/networks.yaml says.
 
