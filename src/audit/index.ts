@@ -49,7 +49,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const cache = options.cache ?? false;
   const posts = await loadPosts(root, project.timeZone, cache);
   const reportOn = await selectFiles(root, options, posts);
-  const kept = cache ? FindingsCache.open(project) : undefined;
+  const kept = cache ? FindingsCache.open(project, posts) : undefined;
   const { findings, suppressed } = runRules({ project, posts, reportOn, rules: RULES, now: options.now, ...(kept ? { kept } : {}) });
   kept?.save();
   return {

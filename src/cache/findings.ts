@@ -15,41 +15,50 @@ type PostReports = Record<string, Report[]>;
 
 /**
  * What the cacheable rules reported on each post in an earlier run, by the post's file and text.
- * The whole cache is thrown away when the tool's code, its word lists, a library's version or any
- * configuration or plan file changes: each of those can change what a rule reports.
+ * The whole cache is thrown away when the tool's code, its word lists, a library's or Node's version
+ * or any configuration or plan file changes: each of those can change what a rule reports.
  */
 export class FindingsCache implements KeptReports {
-  private constructor(private readonly kept: KeptValues<PostReports>) {}
+  private constructor(
+    private readonly kept: KeptValues<PostReports>,
+    private readonly keys: ReadonlyMap<Post, string>,
+  ) {}
 
-  static open(project: Project): FindingsCache {
-    return new FindingsCache(KeptValues.open<PostReports>(project.root, NAME, () => `${toolVersion()}.${planVersion(project)}`));
+  /** `posts`: every post of the repository, so that an audit of a few keeps what it knows of the others. */
+  static open(project: Project, posts: readonly Post[]): FindingsCache {
+    const kept = KeptValues.open<PostReports>(project.root, NAME, () => `${toolVersion()}.${planVersion(project)}`);
+    const keys = new Map<Post, string>();
+    if (kept.isActive) for (const post of posts) if (post.lines.text !== '') keys.set(post, keyOf(post));
+    return new FindingsCache(kept, keys);
   }
 
   reportsOn(post: Post): PostReports | undefined {
-    const key = keyOf(post);
+    const key = this.keys.get(post);
     return key === undefined ? undefined : this.kept.get(key);
   }
 
   keep(post: Post, reports: PostReports): void {
-    const key = keyOf(post);
+    const key = this.keys.get(post);
     if (key !== undefined) this.kept.keep(key, reports);
   }
 
+  /** Writes what is known of every post still in the repository, checked in this run or not. */
   save(): void {
+    for (const key of this.keys.values()) this.kept.get(key);
     this.kept.save();
   }
 }
 
-// An empty text is also what a file that could not be read leaves: such posts are checked every time.
-function keyOf(post: Post): string | undefined {
-  if (post.lines.text === '') return undefined;
+// An empty text is also what a file that could not be read leaves: such posts get no key and are checked every time.
+function keyOf(post: Post): string {
   return createHash('sha1').update(post.file).update('\0').update(post.lines.text).digest('base64url');
 }
 
 let computedToolVersion: string | undefined;
 
+// Node's version and its ICU data too: graphemes and word breaks are counted with Intl.
 function toolVersion(): string {
-  return (computedToolVersion ??= versionOf([codeFolder(), DATA_FOLDER], LIBRARIES));
+  return (computedToolVersion ??= `${versionOf([codeFolder(), DATA_FOLDER], LIBRARIES)}.${process.versions.node}.${process.versions.icu ?? ''}`);
 }
 
 function planVersion(project: Project): string {

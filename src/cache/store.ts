@@ -32,6 +32,11 @@ export class KeptValues<T> {
     return new KeptValues<T>(file, current, readEntries<T>(file, current));
   }
 
+  /** False where nothing is kept (no node_modules): callers can skip preparing keys. */
+  get isActive(): boolean {
+    return this.file !== undefined;
+  }
+
   get(key: string): T | undefined {
     const value = this.used.get(key) ?? this.earlier.get(key);
     if (value !== undefined) this.used.set(key, value);

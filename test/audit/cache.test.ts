@@ -49,6 +49,9 @@ describe('plan audit with findings kept between runs', () => {
     expect(rulesOf(first.findings)).toEqual(['network/length', 'phi/name', 'phi/phone']);
     expect(Object.keys(readCache(repo).entries)).toHaveLength(2);
     expect((await auditJson(repo)).findings).toEqual(first.findings);
+    // An audit of one post keeps what is known of the other.
+    expect(rulesOf((await auditJson(repo, ['content/long.md'])).findings)).toEqual(['network/length']);
+    expect(Object.keys(readCache(repo).entries)).toHaveLength(2);
 
     // Prove the next run reads the file: a doctored report comes back as written.
     const cache = readCache(repo);
