@@ -34,7 +34,8 @@ export class FindingsCache implements KeptReports {
 
   reportsOn(post: Post): PostReports | undefined {
     const key = this.keys.get(post);
-    return key === undefined ? undefined : this.kept.get(key);
+    const reports = key === undefined ? undefined : this.kept.get(key);
+    return isPostReports(reports) ? reports : undefined;
   }
 
   keep(post: Post, reports: PostReports): void {
@@ -52,6 +53,17 @@ export class FindingsCache implements KeptReports {
 // An empty text is also what a file that could not be read leaves: such posts get no key and are checked every time.
 function keyOf(post: Post): string {
   return createHash('sha1').update(post.file).update('\0').update(post.lines.text).digest('base64url');
+}
+
+// The file is plan's own, but an edited or damaged one must cost a re-check, never a crash or a wrong place.
+function isPostReports(value: unknown): value is PostReports {
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.values(value).every((reports) => Array.isArray(reports) && reports.every(isReport));
+}
+
+function isReport(value: unknown): value is Report {
+  const { message, range } = (value ?? {}) as Partial<Report>;
+  return typeof message === 'string' && typeof range === 'object' && range !== null && [range.line, range.column, range.endLine, range.endColumn].every(Number.isInteger);
 }
 
 let computedToolVersion: string | undefined;

@@ -58,4 +58,17 @@ describe('ParseCache', () => {
     writeFileSync(cacheFile(), '{"version": "');
     expect(ParseCache.open(root).parse(POST)).toEqual(parseText(POST));
   });
+
+  it('parses afresh a damaged entry of a current cache', () => {
+    mkdirSync(path.join(root, 'node_modules'));
+    const first = ParseCache.open(root);
+    first.parse(POST);
+    first.save();
+    const content = JSON.parse(readFileSync(cacheFile(), 'utf8')) as { entries: Record<string, unknown> };
+    for (const damaged of [null, 'text', { frontmatter: null }, { ...parseText(POST), bodyOffset: POST.length + 1 }]) {
+      for (const key of Object.keys(content.entries)) content.entries[key] = damaged;
+      writeFileSync(cacheFile(), JSON.stringify(content));
+      expect(ParseCache.open(root).parse(POST)).toEqual(parseText(POST));
+    }
+  });
 });

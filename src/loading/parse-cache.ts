@@ -25,7 +25,7 @@ export class ParseCache {
   parse(text: string): ParsedText {
     const key = createHash('sha1').update(text).digest('base64url');
     const kept = this.kept.get(key);
-    if (kept) return kept;
+    if (isParsedText(kept, text)) return kept;
     const parsed = parseText(text);
     this.kept.keep(key, parsed);
     return parsed;
@@ -34,6 +34,22 @@ export class ParseCache {
   save(): void {
     this.kept.save();
   }
+}
+
+// The file is plan's own, but an edited or damaged entry must cost a parse, never a crash.
+function isParsedText(value: ParsedText | undefined, text: string): value is ParsedText {
+  if (typeof value !== 'object' || value === null) return false;
+  const { frontmatter, valid, bodyOffset, problems, yaml } = value;
+  return (
+    typeof frontmatter === 'object' &&
+    frontmatter !== null &&
+    typeof valid === 'boolean' &&
+    Number.isInteger(bodyOffset) &&
+    bodyOffset >= 0 &&
+    bodyOffset <= text.length &&
+    Array.isArray(problems) &&
+    (yaml === undefined || (Number.isInteger(yaml.offset) && Array.isArray(yaml.places?.records) && Array.isArray(yaml.places?.keys)))
+  );
 }
 
 let computedVersion: string | undefined;

@@ -61,6 +61,11 @@ describe('plan audit with findings kept between runs', () => {
     const reused = await auditJson(repo);
     expect(reused.findings.find((f) => f.rule === 'phi/phone')?.message).toBe('from the cache');
 
+    // A damaged entry is checked afresh, not trusted.
+    for (const entry of Object.values(cache.entries)) if (entry['phi/phone']) entry['phi/phone'] = [{ message: 'no place' }];
+    writeCache(repo, cache);
+    expect((await auditJson(repo)).findings).toEqual(first.findings);
+
     repo.write('content/phone.md', PHONE_POST.replace('Text Dana', 'Text us'));
     const edited = await auditJson(repo);
     expect(edited.findings.find((f) => f.rule === 'phi/phone')?.message).not.toBe('from the cache');
