@@ -9,6 +9,7 @@ import { attachMediaFacts } from '../loading/media.js';
 import { CONFIG_FILE, findRoot, loadProject, type Project } from '../loading/project.js';
 import { PARSE_RULE } from '../loading/problems.js';
 import { LineIndex, pointRange } from '../loading/source.js';
+import { yearIn } from '../loading/time.js';
 import { runRules } from '../rules/engine.js';
 import { FindingsCache } from '../cache/findings.js';
 import { readPublished } from '../publishing/ledger.js';
@@ -49,7 +50,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const cache = options.cache ?? false;
   const posts = await loadPosts(root, project.timeZone, cache);
   const reportOn = await selectFiles(root, options, posts);
-  const kept = cache ? FindingsCache.open(project, posts) : undefined;
+  const kept = cache ? FindingsCache.open(project, posts, yearIn(options.now, project.timeZone)) : undefined;
   const { findings, suppressed } = runRules({ project, posts, reportOn, rules: RULES, now: options.now, ...(kept ? { kept } : {}) });
   kept?.save();
   return {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Post } from '../loading/post.js';
 import type { Project } from '../loading/project.js';
+import { NETWORK_IDS } from '../loading/schemas/index.js';
 import type { KeptReports, Report } from '../rules/types.js';
 import { CACHE_DIR, KeptValues } from './store.js';
 import { codeFolder, DATA_FOLDER, versionOf } from './version.js';
@@ -15,8 +16,8 @@ type PostReports = Record<string, Report[]>;
 
 /**
  * What the cacheable rules reported on each post in an earlier run, by the post's file and text.
- * The whole cache is thrown away when the tool's code, its word lists, a library's or Node's version
- * or any configuration or plan file changes: each of those can change what a rule reports.
+ * The whole cache is thrown away when the tool's code, its word lists, a library's or Node's version,
+ * any configuration or plan file or the year changes: each of those can change what a rule reports.
  */
 export class FindingsCache implements KeptReports {
   private constructor(
@@ -24,9 +25,12 @@ export class FindingsCache implements KeptReports {
     private readonly keys: ReadonlyMap<Post, string>,
   ) {}
 
-  /** `posts`: every post of the repository, so that an audit of a few keeps what it knows of the others. */
-  static open(project: Project, posts: readonly Post[]): FindingsCache {
-    const kept = KeptValues.open<PostReports>(project.root, NAME, () => `${toolVersion()}.${planVersion(project)}`);
+  /**
+   * `posts`: every post of the repository, so that an audit of a few keeps what it knows of the
+   * others; `year`: the run's year in practice time (RunContext.year), which the PHI rules read.
+   */
+  static open(project: Project, posts: readonly Post[], year: number): FindingsCache {
+    const kept = KeptValues.open<PostReports>(project.root, NAME, () => `${toolVersion()}.${planVersion(project)}.${year}`);
     const keys = new Map<Post, string>();
     if (kept.isActive) for (const post of posts) if (post.lines.text !== '') keys.set(post, keyOf(post));
     return new FindingsCache(kept, keys);
@@ -57,13 +61,20 @@ function keyOf(post: Post): string {
 
 // The file is plan's own, but an edited or damaged one must cost a re-check, never a crash or a wrong place.
 function isPostReports(value: unknown): value is PostReports {
-  if (typeof value !== 'object' || value === null) return false;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   return Object.values(value).every((reports) => Array.isArray(reports) && reports.every(isReport));
 }
 
 function isReport(value: unknown): value is Report {
-  const { message, range } = (value ?? {}) as Partial<Report>;
-  return typeof message === 'string' && typeof range === 'object' && range !== null && [range.line, range.column, range.endLine, range.endColumn].every(Number.isInteger);
+  const { message, range, network, sensitiveText } = (value ?? {}) as Partial<Report>;
+  return (
+    typeof message === 'string' &&
+    typeof range === 'object' &&
+    range !== null &&
+    [range.line, range.column, range.endLine, range.endColumn].every(Number.isInteger) &&
+    (network === undefined || (NETWORK_IDS as readonly string[]).includes(network)) &&
+    (sensitiveText === undefined || typeof sensitiveText === 'string')
+  );
 }
 
 let computedToolVersion: string | undefined;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -69,6 +69,38 @@ describe('ParseCache', () => {
       for (const key of Object.keys(content.entries)) content.entries[key] = damaged;
       writeFileSync(cacheFile(), JSON.stringify(content));
       expect(ParseCache.open(root).parse(POST)).toEqual(parseText(POST));
+    }
+  });
+
+  it('keeps its file to its owner, and neither reads nor writes through a link', () => {
+    mkdirSync(path.join(root, 'node_modules'));
+    const first = ParseCache.open(root);
+    first.parse(POST);
+    first.save();
+    expect(statSync(cacheFile()).mode & 0o777).toBe(0o600);
+
+    const outside = mkdtempSync(path.join(tmpdir(), 'plan-outside-'));
+    try {
+      const target = path.join(outside, 'target.json');
+      writeFileSync(target, readFileSync(cacheFile()));
+      rmSync(cacheFile());
+      symlinkSync(target, cacheFile());
+      const linked = ParseCache.open(root);
+      expect(linked.parse(OTHER)).toEqual(parseText(OTHER));
+      linked.save();
+      expect(lstatSync(cacheFile()).isSymbolicLink()).toBe(false);
+      expect(readFileSync(target, 'utf8')).not.toContain('Hours');
+
+      // A cache folder that is a link out of the repository is not used at all.
+      rmSync(path.join(root, 'node_modules'), { recursive: true });
+      mkdirSync(path.join(root, 'node_modules', '.cache'), { recursive: true });
+      symlinkSync(outside, path.join(root, 'node_modules', '.cache', 'plan'));
+      const away = ParseCache.open(root);
+      away.parse(POST);
+      away.save();
+      expect(readdirSync(outside)).toEqual(['target.json']);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
     }
   });
 });

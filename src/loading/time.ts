@@ -10,6 +10,11 @@ export interface ResolvedTime {
 
 const DAY_MS = 86_400_000;
 
+/** The calendar year of an instant in `timeZone`. */
+export function yearIn(instant: Date, timeZone: string): number {
+  return new Date(instant.getTime() + tzOffset(timeZone, instant) * 60_000).getUTCFullYear();
+}
+
 /**
  * Resolves a written date and time: with its own offset when it has one, otherwise as local time in
  * `timeZone`. A skipped local time moves forward by the jump (02:30 → 03:30); a repeated one takes

@@ -2,6 +2,7 @@ import type { Post } from '../loading/post.js';
 import type { Project } from '../loading/project.js';
 import type { SeveritySetting } from '../loading/schemas/index.js';
 import type { SourceRange } from '../loading/source.js';
+import { yearIn } from '../loading/time.js';
 import { SeverityResolver } from './severity.js';
 import { readSuppressions, suppressionFor, type Suppression } from './suppressions.js';
 import type { Finding, KeptReports, PostCheckContext, Report, Rule, RunContext, SuppressedFinding } from './types.js';
@@ -34,6 +35,7 @@ export function runRules(run: RuleRun): RuleResults {
   const context: RunContext = {
     project: run.project,
     now: run.now,
+    year: yearIn(run.now, run.project.timeZone),
     ruleIds: run.rules.map((r) => r.meta.id),
     once: memoized(),
   };
@@ -60,8 +62,9 @@ export function runRules(run: RuleRun): RuleResults {
     // would otherwise make as many context objects.
     let current: { rule: Rule; reports?: Report[] } | undefined;
     const report = (r: Report) => {
-      current!.reports?.push(r);
-      collect(current!.rule, post.file, r);
+      if (!current) throw new Error('a rule reported after its checkPost returned');
+      current.reports?.push(r);
+      collect(current.rule, post.file, r);
     };
     const postContext: PostCheckContext = { ...context, post, perPost: memoized(), report };
     for (const rule of postRules) {
@@ -73,6 +76,7 @@ export function runRules(run: RuleRun): RuleResults {
       current = rule.meta.cacheable ? { rule, reports: [] } : { rule };
       rule.checkPost!(postContext);
       if (current.reports?.length) fresh[rule.meta.id] = current.reports;
+      current = undefined;
     }
     if (!kept) run.kept?.keep(post, fresh);
   }

@@ -11,8 +11,8 @@ export interface RuleMeta {
   docs: string;
   /**
    * True when what `checkPost` reports depends on nothing but the post's file, the configuration and
-   * plan files and the tool's own code: not the clock (`now`), other posts, media files or the publish
-   * record. Its reports on a post that has not changed can then be kept from an earlier run.
+   * plan files, the year and the tool's own code: not the clock (`now`), other posts, media files or
+   * the publish record. Its reports on a post that has not changed can then be kept from an earlier run.
    */
   cacheable?: boolean;
 }
@@ -29,6 +29,11 @@ export interface RunContext {
   project: Project;
   /** The clock of the run (`--now`). */
   now: Date;
+  /**
+   * The year of `now` in the practice's timezone: all a cacheable rule may read of the clock (the
+   * findings cache is kept per year). PHI turns birth years into ages with it.
+   */
+  year: number;
   /** The ids of every rule the tool has, for checking rule names users write. */
   ruleIds: readonly string[];
   /** A value computed once per run and shared by every check that asks for it by `key`. */

@@ -96,6 +96,14 @@ describe('plan audit with findings kept between runs', () => {
     expect(rulesOf(later.findings)).toEqual(expect.arrayContaining(['network/media-missing', 'plan/expired']));
   });
 
+  it('checks every post afresh in a new year: PHI turns birth years into ages with it', async () => {
+    const repo = makeRepo({ 'node_modules/.keep': '', 'content/birthday.md': post({}, 'Happy birthday to Edna, born in 1936, from all of us at the clinic!\n') });
+    const december = await auditJson(repo, ['--now', '2025-12-15T12:00:00Z']);
+    expect(rulesOf(december.findings)).not.toContain('phi/age');
+    const january = await auditJson(repo, ['--now', '2026-01-15T12:00:00Z']);
+    expect(rulesOf(january.findings)).toContain('phi/age');
+  });
+
   it('is never used by plan publish: what decides a publication is checked afresh', async () => {
     const repo = makeRepo({ 'node_modules/.keep': '', 'content/phone.md': DUE_PHONE_POST });
     expect(rulesOf((await auditJson(repo)).findings)).toEqual(['phi/name', 'phi/phone', 'plan/ready-past']);

@@ -52,6 +52,7 @@ describe('rules marked cacheable', () => {
       for (const rule of RULES.filter((r) => r.meta.cacheable && r.checkPost)) {
         const context = {
           project: guardedProject,
+          year: 2026,
           ruleIds: RULES.map((r) => r.meta.id),
           once: remember,
           perPost: remember,

@@ -24,7 +24,7 @@ export function phiIn(context: PostCheckContext): readonly PlacedPhi[] {
   // A file that could not be parsed has no body to tell from its frontmatter; schema/parse reports it,
   // and it cannot publish until it is fixed and scanned.
   if (post.problems.some((problem) => problem.rule === PARSE_RULE)) return [];
-  const scanner = context.once('phi/scanner', () => createPhiScanner(context.project.config.data?.practice ?? {}));
+  const scanner = context.once('phi/scanner', () => createPhiScanner(context.project.config.data?.practice ?? {}, { currentYear: context.year }));
   return context.perPost('phi', () => scanPost(post, scanner));
 }
 
