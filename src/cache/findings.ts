@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Post } from '../loading/post.js';
 import type { Project } from '../loading/project.js';
 import { NETWORK_IDS } from '../loading/schemas/index.js';
-import type { KeptReports, Report } from '../rules/types.js';
+import type { KeptReports, PostSummary, Report } from '../rules/types.js';
 import { CACHE_DIR, KeptValues } from './store.js';
 import { codeFolder, DATA_FOLDER, versionOf } from './version.js';
 
@@ -13,15 +13,23 @@ export const FINDINGS_FILE = `${CACHE_DIR}/${NAME}`;
 const LIBRARIES = ['yaml', 'zod', 'gray-matter', 'twitter-text', 'date-fns', '@date-fns/tz'];
 
 type PostReports = Record<string, Report[]>;
+type PostSummaries = Record<string, PostSummary>;
+
+/** What is kept of one post: the cacheable rules' reports once they have checked it, and the rules' summaries of it. */
+interface KeptPost {
+  reports?: PostReports;
+  summaries?: PostSummaries;
+}
 
 /**
- * What the cacheable rules reported on each post in an earlier run, by the post's file and text.
- * The whole cache is thrown away when the tool's code, its word lists, a library's or Node's version,
- * any configuration or plan file or the year changes: each of those can change what a rule reports.
+ * What the cacheable rules reported on each post in an earlier run, and what rules summarised of it,
+ * by the post's file and text. The whole cache is thrown away when the tool's code, its word lists,
+ * a library's or Node's version, any configuration or plan file or the year changes: each of those
+ * can change what a rule reports.
  */
 export class FindingsCache implements KeptReports {
   private constructor(
-    private readonly kept: KeptValues<PostReports>,
+    private readonly kept: KeptValues<KeptPost>,
     private readonly keys: ReadonlyMap<Post, string>,
   ) {}
 
@@ -30,21 +38,39 @@ export class FindingsCache implements KeptReports {
    * others; `year`: the run's year in practice time (RunContext.year), which the PHI rules read.
    */
   static open(project: Project, posts: readonly Post[], year: number): FindingsCache {
-    const kept = KeptValues.open<PostReports>(project.root, NAME, () => `${toolVersion()}.${planVersion(project)}.${year}`);
+    const kept = KeptValues.open<KeptPost>(project.root, NAME, () => `${toolVersion()}.${planVersion(project)}.${year}`);
     const keys = new Map<Post, string>();
     if (kept.isActive) for (const post of posts) if (post.lines.text !== '') keys.set(post, keyOf(post));
     return new FindingsCache(kept, keys);
   }
 
   reportsOn(post: Post): PostReports | undefined {
-    const key = this.keys.get(post);
-    const reports = key === undefined ? undefined : this.kept.get(key);
+    const reports = this.keptOn(post)?.reports;
     return isPostReports(reports) ? reports : undefined;
   }
 
   keep(post: Post, reports: PostReports): void {
+    this.update(post, { reports });
+  }
+
+  summariesOn(post: Post): PostSummaries | undefined {
+    const summaries = this.keptOn(post)?.summaries;
+    return isSummaries(summaries) ? summaries : undefined;
+  }
+
+  keepSummaries(post: Post, summaries: PostSummaries): void {
+    this.update(post, { summaries });
+  }
+
+  private keptOn(post: Post): KeptPost | undefined {
     const key = this.keys.get(post);
-    if (key !== undefined) this.kept.keep(key, reports);
+    const kept = key === undefined ? undefined : this.kept.get(key);
+    return typeof kept === 'object' && kept !== null ? kept : undefined;
+  }
+
+  private update(post: Post, part: KeptPost): void {
+    const key = this.keys.get(post);
+    if (key !== undefined) this.kept.keep(key, { ...this.keptOn(post), ...part });
   }
 
   /** Writes what is known of every post still in the repository, checked in this run or not. */
@@ -63,6 +89,11 @@ function keyOf(post: Post): string {
 function isPostReports(value: unknown): value is PostReports {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   return Object.values(value).every((reports) => Array.isArray(reports) && reports.every(isReport));
+}
+
+function isSummaries(value: unknown): value is PostSummaries {
+  const isRecord = (item: unknown) => typeof item === 'object' && item !== null && !Array.isArray(item);
+  return isRecord(value) && Object.values(value as object).every((summary) => isRecord(summary) && Object.values(summary as object).every((text) => typeof text === 'string'));
 }
 
 function isReport(value: unknown): value is Report {

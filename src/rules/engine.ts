@@ -5,7 +5,7 @@ import type { SourceRange } from '../loading/source.js';
 import { yearIn } from '../loading/time.js';
 import { SeverityResolver } from './severity.js';
 import { readSuppressions, suppressionFor, type Suppression } from './suppressions.js';
-import type { Finding, KeptReports, PostCheckContext, Report, Rule, RunContext, SuppressedFinding } from './types.js';
+import type { Finding, KeptReports, PostCheckContext, PostSummary, Report, Rule, RunContext, SuppressedFinding } from './types.js';
 import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from './schema/suppression.js';
 
 export interface RuleRun {
@@ -47,10 +47,12 @@ export function runRules(run: RuleRun): RuleResults {
     raw.push({ rule: rule.meta.id, severity, file, network: report.network ?? null, message: report.message, ...report.range, ...sensitive(report) });
   };
 
+  const summaries = summarizePosts(run, context);
   for (const rule of run.rules) {
     if (!rule.checkProject) continue;
     const isOff = (file: string) => severities.resolve(rule.meta.id, file) === 'off';
-    rule.checkProject({ ...context, posts: run.posts, isOff, report: (r) => collect(rule, r.file, r) });
+    const summaryOf = (post: Post) => summaries.get(post)?.[rule.meta.id] ?? {};
+    rule.checkProject({ ...context, posts: run.posts, isOff, summaryOf, report: (r) => collect(rule, r.file, r) });
   }
   // Post by post, every rule: what one rule derives from a post (its plain text) is still at hand for the
   // next, and what they share through `perPost` is dropped once the post is done.
@@ -81,6 +83,25 @@ export function runRules(run: RuleRun): RuleResults {
     if (!kept) run.kept?.keep(post, fresh);
   }
   return applySuppressions(raw, reportedPosts, run.rules, severities);
+}
+
+/** Every post's summaries, by rule, for the rules that make them: kept from an earlier run, or made now. */
+function summarizePosts(run: RuleRun, context: RunContext): Map<Post, Record<string, PostSummary>> {
+  const rules = run.rules.filter((rule) => rule.summarizePost);
+  const summaries = new Map<Post, Record<string, PostSummary>>();
+  if (rules.length === 0) return summaries;
+  for (const post of run.posts) {
+    const kept = run.kept?.summariesOn(post);
+    if (kept && rules.every((rule) => kept[rule.meta.id])) {
+      summaries.set(post, kept);
+      continue;
+    }
+    const postContext = { ...context, post, perPost: memoized() };
+    const made = Object.fromEntries(rules.map((rule) => [rule.meta.id, rule.summarizePost!(postContext)]));
+    summaries.set(post, made);
+    run.kept?.keepSummaries(post, made);
+  }
+  return summaries;
 }
 
 /** A value per key, computed the first time it is asked for. */

@@ -52,6 +52,8 @@ export interface ProjectCheckContext extends RunContext {
   posts: readonly Post[];
   /** True when the rule is turned off for this file (by `rules:` or an override): leave the file out of counts too. */
   isOff(file: string): boolean;
+  /** What the rule's `summarizePost` made of a post: from this run, or kept from an earlier one. */
+  summaryOf(post: Post): PostSummary;
   report(report: Report & { file: string }): void;
 }
 
@@ -61,13 +63,26 @@ export interface Rule {
   checkPost?(context: PostCheckContext): void;
   /** Checks the repository as a whole: plan files, and what needs every post (cadence, duplicates). */
   checkProject?(context: ProjectCheckContext): void;
+  /**
+   * What `checkProject` needs of one post, made from the post, the plan files and the year alone (as
+   * a cacheable rule's checks are): kept between runs like their reports, read with `summaryOf`.
+   */
+  summarizePost?(context: PostSummaryContext): PostSummary;
 }
 
-/** Reports of the cacheable rules on posts, kept between runs (the audit keeps them in the repository's node_modules). */
+/** Short texts by name (e.g. a hash per network): plain data, so that it can be kept in a file. */
+export type PostSummary = Readonly<Record<string, string>>;
+
+export type PostSummaryContext = Omit<PostCheckContext, 'report'>;
+
+/** Reports of the cacheable rules on posts and the rules' post summaries, kept between runs (the audit keeps them in the repository's node_modules). */
 export interface KeptReports {
   /** What each cacheable rule reported on this post in an earlier run, by rule id (none when absent); undefined when the post is new to it. */
   reportsOn(post: Post): Readonly<Record<string, readonly Report[]>> | undefined;
   keep(post: Post, reports: Record<string, Report[]>): void;
+  /** The summaries rules made of this post in an earlier run, by rule id; undefined when the post is new to it. */
+  summariesOn(post: Post): Readonly<Record<string, PostSummary>> | undefined;
+  keepSummaries(post: Post, summaries: Record<string, PostSummary>): void;
 }
 
 export interface Finding extends SourceRange {

@@ -6,7 +6,7 @@ import type { Post } from '../../src/loading/post.js';
 import { loadProject } from '../../src/loading/project.js';
 import { runRules } from '../../src/rules/engine.js';
 import { RULES } from '../../src/rules/registry.js';
-import type { KeptReports, PostCheckContext, Report } from '../../src/rules/types.js';
+import type { KeptReports, PostCheckContext, PostSummary, Report } from '../../src/rules/types.js';
 
 const fixture = fileURLToPath(new URL('../fixtures/every-rule/', import.meta.url));
 
@@ -25,9 +25,16 @@ describe('rules marked cacheable', () => {
     const project = await loadProject(fixture);
     const posts = await loadPosts(fixture, project.timeZone);
     const kept = new Map<Post, Record<string, Report[]>>();
-    const store: KeptReports = { reportsOn: (post) => kept.get(post), keep: (post, reports) => kept.set(post, reports) };
+    const summaries = new Map<Post, Record<string, PostSummary>>();
+    const store: KeptReports = {
+      reportsOn: (post) => kept.get(post),
+      keep: (post, reports) => kept.set(post, reports),
+      summariesOn: (post) => summaries.get(post),
+      keepSummaries: (post, made) => summaries.set(post, made),
+    };
     runRules({ project, posts, rules: RULES, now: new Date('2026-12-01T12:00:00Z'), kept: store });
     expect(kept.size).toBe(posts.length);
+    expect(summaries.size).toBe(posts.length);
 
     // Another clock: a rule that read it but was marked cacheable would report differently from its kept reports.
     const later = new Date('2040-01-01T12:00:00Z');
@@ -37,7 +44,7 @@ describe('rules marked cacheable', () => {
     expect(RULES.filter((rule) => rule.meta.cacheable).length).toBeGreaterThan(20);
   });
 
-  it('read neither the clock, nor media files, nor the publish record', async () => {
+  it('(and post summaries) read neither the clock, nor media files, nor the publish record', async () => {
     const project = await loadProject(fixture);
     const posts = await loadPosts(fixture, project.timeZone);
     const forbidden = (what: string) => () => {
@@ -49,7 +56,7 @@ describe('rules marked cacheable', () => {
       const guardedPost = new Proxy(post, { get: (target, key) => (key === 'mediaFacts' ? forbidden('media files')() : Reflect.get(target, key)) });
       const memo = new Map<string, unknown>();
       const remember = <T>(key: string, compute: () => T): T => (memo.has(key) ? (memo.get(key) as T) : (memo.set(key, compute()).get(key) as T));
-      for (const rule of RULES.filter((r) => r.meta.cacheable && r.checkPost)) {
+      for (const rule of RULES.filter((r) => (r.meta.cacheable && r.checkPost) || r.summarizePost)) {
         const context = {
           project: guardedProject,
           year: 2026,
@@ -60,7 +67,8 @@ describe('rules marked cacheable', () => {
           report: () => checked++,
         };
         Object.defineProperty(context, 'now', { get: forbidden('the clock') });
-        expect(() => rule.checkPost!(context as unknown as PostCheckContext), rule.meta.id).not.toThrow();
+        if (rule.meta.cacheable && rule.checkPost) expect(() => rule.checkPost!(context as unknown as PostCheckContext), rule.meta.id).not.toThrow();
+        if (rule.summarizePost) expect(() => rule.summarizePost!(context as unknown as PostCheckContext), rule.meta.id).not.toThrow();
       }
     }
     expect(checked).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Post } from '../../loading/post.js';
 import type { NetworkId } from '../../loading/schemas/index.js';
 import type { SourceRange } from '../../loading/source.js';
@@ -13,14 +14,20 @@ export const duplicateText: Rule = {
     severity: 'warning',
     docs: 'Two posts that send the same text (ignoring case and spacing) to one network: networks reject or bury repeats, and plan publish will not send a text it already published there. Reported on the later post.',
   },
+  // A hash of the text each network receives, normalised: what a repeat is found by, with no words of
+  // the post in it (summaries are kept in a file between runs).
+  summarizePost({ post }) {
+    return Object.fromEntries((post.frontmatter.networks ?? []).map((network) => [network, hashOf(normalised(textOf(post, network)))]));
+  },
   checkProject(context) {
     const firstByNetwork = new Map<NetworkId, Map<string, Post>>();
     const repeats = new Map<Post, Map<Post, NetworkId[]>>();
     for (const post of postsCountedBy(context).sort(byTime)) {
+      const textHashes = context.summaryOf(post);
       for (const network of post.frontmatter.networks ?? []) {
         const first = firstByNetwork.get(network) ?? new Map<string, Post>();
         firstByNetwork.set(network, first);
-        const key = normalised(textOf(post, network));
+        const key = textHashes[network] ?? hashOf(normalised(textOf(post, network)));
         const earlier = first.get(key);
         if (!earlier) first.set(key, post);
         else remember(repeats, post, earlier, network);
@@ -42,6 +49,10 @@ const SPACING = /\s{2,}|[^\S ]/g;
 
 /** Lower case, every run of blanks one space: a post's networks mostly receive the same text, normalised once. */
 const normalised: (text: string) => string = keepRecent((text) => text.toLowerCase().replace(SPACING, ' ').trim());
+
+function hashOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
 
 function remember(repeats: Map<Post, Map<Post, NetworkId[]>>, post: Post, earlier: Post, network: NetworkId): void {
   const byEarlier = repeats.get(post) ?? new Map<Post, NetworkId[]>();
