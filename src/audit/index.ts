@@ -6,7 +6,7 @@ import { listMarkdown, readRepoFile } from '../loading/files.js';
 import { defaultPostId, parseText, postFromParsed, type Post } from '../loading/post.js';
 import { ParseCache } from '../loading/parse-cache.js';
 import { attachMediaFacts } from '../loading/media.js';
-import { CONFIG_FILE, findRoot, loadProject, type Project } from '../loading/project.js';
+import { CONFIG_FILE, findRoot, loadProject, planFilesOf, type Project } from '../loading/project.js';
 import { PARSE_RULE } from '../loading/problems.js';
 import { LineIndex, pointRange } from '../loading/source.js';
 import { yearIn } from '../loading/time.js';
@@ -117,7 +117,7 @@ function sourcesOf(findings: Finding[], posts: Post[], project: Project): Map<st
   const files = new Set(findings.map((f) => f.file));
   const sources = new Map<string, LineIndex>();
   for (const post of posts) if (files.has(post.file)) sources.set(post.file, post.lines);
-  for (const planFile of [project.config, project.networks, project.audiences, project.objectives, project.observances]) {
+  for (const planFile of planFilesOf(project)) {
     if (files.has(planFile.file) && planFile.lines) sources.set(planFile.file, planFile.lines);
   }
   return sources;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Post } from '../loading/post.js';
-import type { Project } from '../loading/project.js';
+import { planFilesOf, type Project } from '../loading/project.js';
 import { NETWORK_IDS } from '../loading/schemas/index.js';
 import type { KeptReports, PostSummary, Report } from '../rules/types.js';
 import { CACHE_DIR, KeptValues } from './store.js';
@@ -65,7 +65,7 @@ export class FindingsCache implements KeptReports {
   private keptOn(post: Post): KeptPost | undefined {
     const key = this.keys.get(post);
     const kept = key === undefined ? undefined : this.kept.get(key);
-    return typeof kept === 'object' && kept !== null ? kept : undefined;
+    return isRecord(kept) ? kept : undefined;
   }
 
   private update(post: Post, part: KeptPost): void {
@@ -86,14 +86,16 @@ function keyOf(post: Post): string {
 }
 
 // The file is plan's own, but an edited or damaged one must cost a re-check, never a crash or a wrong place.
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function isPostReports(value: unknown): value is PostReports {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return Object.values(value).every((reports) => Array.isArray(reports) && reports.every(isReport));
+  return isRecord(value) && Object.values(value).every((reports) => Array.isArray(reports) && reports.every(isReport));
 }
 
 function isSummaries(value: unknown): value is PostSummaries {
-  const isRecord = (item: unknown) => typeof item === 'object' && item !== null && !Array.isArray(item);
-  return isRecord(value) && Object.values(value as object).every((summary) => isRecord(summary) && Object.values(summary as object).every((text) => typeof text === 'string'));
+  return isRecord(value) && Object.values(value).every((summary) => isRecord(summary) && Object.values(summary).every((text) => typeof text === 'string'));
 }
 
 function isReport(value: unknown): value is Report {
@@ -117,7 +119,7 @@ function toolVersion(): string {
 
 function planVersion(project: Project): string {
   const hash = createHash('sha1').update(project.timeZone);
-  for (const planFile of [project.config, project.networks, project.audiences, project.objectives, project.observances]) {
+  for (const planFile of planFilesOf(project)) {
     hash.update(`\0${planFile.file}\0${planFile.present}\0`).update(planFile.lines?.text ?? '');
   }
   return hash.digest('base64url');

@@ -1,5 +1,6 @@
 import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../loading/files.js';
 
 /** Inside the repository's own node_modules, as build tools keep theirs: never beside the posts, never committed. */
 export const CACHE_DIR = 'node_modules/.cache/plan';
@@ -77,9 +78,7 @@ export class KeptValues<T> {
 function leadsOutside(root: string, folder: string): boolean {
   let existing = folder;
   while (!existsSync(existing)) existing = path.dirname(existing);
-  const real = realpathSync(existing);
-  const realRoot = realpathSync(root);
-  return real !== realRoot && !real.startsWith(`${realRoot}${path.sep}`);
+  return !isInside(realpathSync(root), realpathSync(existing));
 }
 
 // Far above what 50,000 posts keep (about 70 MB); anything larger is not plan's.

@@ -46,6 +46,11 @@ export interface Project {
   published?: ReadonlySet<string>;
 }
 
+/** The configuration and every plan file of a project, in a fixed order. */
+export function planFilesOf(project: Project): PlanFile<unknown>[] {
+  return [project.config, project.networks, project.audiences, project.objectives, project.observances];
+}
+
 export const PLAN_FILES = {
   networks: 'plans/networks.yaml',
   audiences: 'plans/audiences.yaml',

@@ -1,4 +1,4 @@
-import type { PlanFile } from '../../loading/project.js';
+import { planFilesOf } from '../../loading/project.js';
 import type { Rule, RuleMeta } from '../types.js';
 
 /** A rule that reports the problems loading found in posts and plan files under its id. */
@@ -9,8 +9,7 @@ export function loadProblemRule(meta: RuleMeta): Rule {
       for (const problem of post.problems) if (problem.rule === meta.id) report({ message: problem.message, range: problem.range });
     },
     checkProject({ project, report }) {
-      const files: PlanFile<unknown>[] = [project.config, project.networks, project.audiences, project.objectives, project.observances];
-      for (const file of files) {
+      for (const file of planFilesOf(project)) {
         for (const problem of file.problems) if (problem.rule === meta.id) report({ file: file.file, message: problem.message, range: problem.range });
       }
     },
