@@ -1,26 +1,25 @@
-import { stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PlanError } from '../errors.js';
-import { changedSince } from '../git/index.js';
-import { listMarkdown, readRepoFile } from '../loading/files.js';
-import { defaultPostId, parseText, postFromParsed, type Post } from '../loading/post.js';
-import { ParseCache } from '../loading/parse-cache.js';
-import { attachMediaFacts } from '../loading/media.js';
-import { CONFIG_FILE, findRoot, loadProject, planFilesOf, type Project } from '../loading/project.js';
-import { PARSE_RULE } from '../loading/problems.js';
-import { LineIndex, pointRange } from '../loading/source.js';
+import { changedSince } from '../loading/git.js';
+import type { Post } from '../loading/post.js';
+import { CONTENT_DIR } from '../loading/posts.js';
+import { CONFIG_FILE, planFilesOf, type Project } from '../loading/project.js';
+import type { LineIndex } from '../loading/source.js';
 import { yearIn } from '../loading/time.js';
 import { runRules } from '../rules/engine.js';
-import { FindingsCache } from '../cache/findings.js';
-import { readPublished } from '../publishing/ledger.js';
+import { FindingsCache } from './findings-cache.js';
 import { RULES } from '../rules/registry.js';
 import type { Finding, SuppressedFinding } from '../rules/types.js';
+import { loadRepository, type Repository } from '../loading/repository.js';
 
 export interface AuditOptions {
   cwd: string;
   /** Posts or folders to audit, relative to `cwd`; all posts when empty. */
   paths?: string[];
   changedSince?: string;
+  /** The files the change under review touches (`plan review` knows them from its diff). */
+  changed?: ReadonlySet<string>;
   now: Date;
   /**
    * Keep parsed posts and the findings of cacheable rules between runs, in the repository's
@@ -29,11 +28,7 @@ export interface AuditOptions {
   cache?: boolean;
 }
 
-export interface AuditResult {
-  root: string;
-  project: Project;
-  /** Every post of the repository. */
-  posts: Post[];
+export interface AuditResult extends Repository {
   /** How many posts the findings cover. */
   audited: number;
   findings: Finding[];
@@ -42,21 +37,21 @@ export interface AuditResult {
   sources: Map<string, LineIndex>;
 }
 
-export const CONTENT_DIR = 'content';
-
+/** Loads the repository that holds `options.cwd` and audits it. */
 export async function audit(options: AuditOptions): Promise<AuditResult> {
-  const root = await findRoot(options.cwd);
-  const project = { ...(await loadProject(root)), published: await readPublished(root) };
-  const cache = options.cache ?? false;
-  const posts = await loadPosts(root, project.timeZone, cache);
-  const reportOn = await selectFiles(root, options, posts);
-  const kept = cache ? FindingsCache.open(project, posts, yearIn(options.now, project.timeZone)) : undefined;
-  const { findings, suppressed } = runRules({ project, posts, reportOn, rules: RULES, now: options.now, ...(kept ? { kept } : {}) });
+  return auditRepository(await loadRepository(options.cwd, { cache: options.cache ?? false }), options);
+}
+
+/** Runs every rule over a loaded repository, reporting on the posts the options select. */
+export async function auditRepository(repository: Repository, options: AuditOptions): Promise<AuditResult> {
+  const { root, project, posts, record } = repository;
+  const changed = options.changed ?? (options.changedSince ? new Set(await changedSince(root, options.changedSince)) : undefined);
+  const reportOn = selectFiles(root, options, posts, changed);
+  const kept = options.cache ? FindingsCache.open(project, posts, yearIn(options.now, project.timeZone)) : undefined;
+  const { findings, suppressed } = runRules({ project, posts, record, reportOn, rules: RULES, now: options.now, ...(changed ? { changed } : {}), ...(kept ? { kept } : {}) });
   kept?.save();
   return {
-    root,
-    project,
-    posts,
+    ...repository,
     audited: reportOn ? posts.filter((p) => reportOn.has(p.file)).length : posts.length,
     findings,
     suppressed,
@@ -64,48 +59,20 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   };
 }
 
-/** Every post under content/; with `cache`, parsed texts are kept between runs (see ParseCache). */
-export async function loadPosts(root: string, timeZone: string, cache = false): Promise<Post[]> {
-  const files = await listMarkdown(root, CONTENT_DIR);
-  const parsed = cache ? ParseCache.open(root) : undefined;
-  const posts = files.map((file) => {
-    const read = readRepoFile(root, file);
-    if (!read.ok) return unreadablePost(file, `${path.basename(file)} ${read.message}`);
-    return postFromParsed(file, read.text, parsed ? parsed.parse(read.text) : parseText(read.text), timeZone);
-  });
-  parsed?.save();
-  return attachMediaFacts(root, posts);
-}
-
-function unreadablePost(file: string, message: string): Post {
-  return {
-    file,
-    id: defaultPostId(file),
-    lines: new LineIndex(''),
-    frontmatter: {},
-    valid: false,
-    body: '',
-    bodyOffset: 0,
-    problems: [{ rule: PARSE_RULE, message, range: pointRange(1) }],
-    locate: () => pointRange(1),
-  };
-}
-
 /** The post files to report on, or undefined for all of them. */
-async function selectFiles(root: string, options: AuditOptions, posts: Post[]): Promise<Set<string> | undefined> {
+function selectFiles(root: string, options: AuditOptions, posts: Post[], changed: ReadonlySet<string> | undefined): Set<string> | undefined {
   const known = new Set(posts.map((p) => p.file));
-  if (options.changedSince) {
-    const changed = (await changedSince(root, options.changedSince)).filter((f) => f === CONFIG_FILE || f.startsWith('plans/') || f.startsWith(`${CONTENT_DIR}/`));
-    if (changed.some((f) => !f.startsWith(`${CONTENT_DIR}/`))) return undefined;
-    return new Set(changed.filter((f) => known.has(f)));
+  if (options.changedSince && changed) {
+    // A change to the configuration or a plan can change what every post means: all are audited.
+    if ([...changed].some((f) => f === CONFIG_FILE || f.startsWith('plans/'))) return undefined;
+    return new Set([...changed].filter((f) => known.has(f)));
   }
   if (!options.paths?.length) return undefined;
   const selected = new Set<string>();
   for (const given of options.paths) {
     const absolute = path.resolve(options.cwd, given);
     const relative = path.relative(root, absolute).split(path.sep).join('/');
-    const info = await stat(absolute).catch(() => undefined);
-    if (!info || relative.startsWith('..')) throw new PlanError(`${given}: no such file or folder in the repository`);
+    if (!existsSync(absolute) || relative.startsWith('..')) throw new PlanError(`${given}: no such file or folder in the repository`);
     const matches = [...known].filter((f) => f === relative || relative === '' || f.startsWith(`${relative}/`));
     if (matches.length === 0) throw new PlanError(`${given}: no posts there (posts are .md files under ${CONTENT_DIR}/)`);
     for (const match of matches) selected.add(match);
@@ -135,7 +102,7 @@ export function countFindings(findings: readonly Finding[]): Counts {
   return counts;
 }
 
-/** SPEC §4: 2 for a broken configuration, 1 for errors or too many warnings, 0 otherwise. */
+/** 2 for a broken configuration, 1 for errors or too many warnings, 0 otherwise. */
 export function auditExitCode(findings: readonly Finding[], maxWarnings: number | undefined): number {
   const configBroken = findings.some((f) => f.severity === 'error' && !f.file.startsWith(`${CONTENT_DIR}/`));
   if (configBroken) return 2;

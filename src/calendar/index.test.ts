@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FILES, post } from '../../test/helpers/rules.js';
-import { loadPosts } from '../audit/index.js';
 import { loadProject } from '../loading/project.js';
 import { buildCalendar, type Calendar } from './index.js';
+import { loadPosts } from '../loading/posts.js';
 
 const roots: string[] = [];
 afterAll(() => Promise.all(roots.map((root) => rm(root, { recursive: true, force: true }))));

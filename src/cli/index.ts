@@ -1,15 +1,11 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { PlanError } from '../errors.js';
+import { processOutputs, type CommandContext } from './context.js';
 
 // Each command's modules are imported only when that command runs, so `plan --version` stays cheap.
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-export interface GlobalOptions {
-  cwd: string;
-  color: boolean;
-  version: string;
-}
 
 const program = new Command('plan')
   .description("Check a practice's social-media posts for PHI and against its plans, review them in pull requests, and publish them from CI exactly once.")
@@ -19,9 +15,12 @@ const program = new Command('plan')
   .showHelpAfterError('(run "plan --help" for usage)')
   .exitOverride();
 
-const globals = (): GlobalOptions => {
+const started = new Date();
+
+/** What every command reads of the world: the global options, this process's outputs and environment, the clock. */
+const context = (): CommandContext => {
   const options = program.opts<{ cwd?: string; color: boolean }>();
-  return { cwd: options.cwd ?? process.cwd(), color: options.color && !process.env.NO_COLOR, version };
+  return { cwd: options.cwd ?? process.cwd(), color: options.color && !process.env.NO_COLOR, version, ...processOutputs(), env: process.env, now: started };
 };
 
 program
@@ -38,7 +37,7 @@ program
   .option('--reveal', 'show the text PHI findings matched (local terminal only; refused in CI)')
   .action(async (paths: string[], options) => {
     const { runAuditCommand } = await import('./commands/audit.js');
-    process.exitCode = await runAuditCommand(paths, options, globals());
+    process.exitCode = await runAuditCommand(paths, options, context());
   });
 
 program
@@ -47,7 +46,7 @@ program
   .argument('[dir]', 'where to create it', '.')
   .action(async (dir: string) => {
     const { runInitCommand } = await import('./commands/init.js');
-    process.exitCode = await runInitCommand(dir, globals());
+    process.exitCode = await runInitCommand(dir, context());
   });
 
 program
@@ -58,7 +57,7 @@ program
   .option('--networks <list>', 'comma-separated networks (default: every network in plans/networks.yaml that publishes text alone)')
   .action(async (slug: string, options) => {
     const { runNewCommand } = await import('./commands/new.js');
-    process.exitCode = await runNewCommand(slug, options, globals());
+    process.exitCode = await runNewCommand(slug, options, context());
   });
 
 program
@@ -69,7 +68,7 @@ program
   )
   .action(async (kind: string) => {
     const { runSchemaCommand } = await import('./commands/schema.js');
-    process.exitCode = await runSchemaCommand(kind);
+    process.exitCode = await runSchemaCommand(kind, context());
   });
 
 // A reader that stops early (`plan audit | head`) is not a failure of plan: the rest of the output has nowhere to go.
@@ -87,7 +86,7 @@ program
   .option('--catch-up', 'also publish posts more than 24 hours late')
   .action(async (options) => {
     const { runPublishCommand } = await import('./commands/publish.js');
-    process.exitCode = await runPublishCommand(options, globals());
+    process.exitCode = await runPublishCommand(options, context());
   });
 
 program
@@ -97,7 +96,7 @@ program
   .option('--now <iso>', 'the time to report as of (default: now)')
   .action(async (options) => {
     const { runStatusCommand } = await import('./commands/status.js');
-    process.exitCode = await runStatusCommand(options, globals());
+    process.exitCode = await runStatusCommand(options, context());
   });
 
 program
@@ -109,7 +108,7 @@ program
   .option('--comment', "post the review as the pull request's one comment, updated in place (GitHub Actions)")
   .action(async (options) => {
     const { runReviewCommand } = await import('./commands/review.js');
-    process.exitCode = await runReviewCommand(options, globals());
+    process.exitCode = await runReviewCommand(options, context());
   });
 
 program
@@ -120,7 +119,7 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['table', 'ics', 'json']).default('table'))
   .action(async (options) => {
     const { runCalendarCommand } = await import('./commands/calendar.js');
-    process.exitCode = await runCalendarCommand(options, globals());
+    process.exitCode = await runCalendarCommand(options, context());
   });
 
 program
@@ -131,7 +130,7 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .action(async (post: string, options) => {
     const { runPreviewCommand } = await import('./commands/preview.js');
-    process.exitCode = await runPreviewCommand(post, options, globals());
+    process.exitCode = await runPreviewCommand(post, options, context());
   });
 
 try {

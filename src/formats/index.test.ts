@@ -78,7 +78,7 @@ describe('markdown', () => {
 });
 
 describe('json', () => {
-  it('has the shape SPEC §4 fixes', () => {
+  it('has the documented JSON shape', () => {
     const parsed = JSON.parse(formatFindings('json', report([PHI]), { color: false, reveal: false }));
     expect(parsed).toEqual({
       version: 1,

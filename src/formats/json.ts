@@ -1,6 +1,6 @@
 import type { FindingsReport } from './types.js';
 
-/** SPEC §4's JSON shape. The matched text of PHI findings is never part of it. */
+/** The JSON report (`version: 1`, documented in the README). The matched text of PHI findings is never part of it. */
 export function formatJson(report: FindingsReport): string {
   const findings = report.findings.map((f) => ({
     rule: f.rule,

@@ -1,5 +1,5 @@
 import type { Finding } from '../rules/types.js';
-import { isPhiRule } from './types.js';
+import { isPhiRule } from '../rules/types.js';
 
 const MASK = '█';
 

@@ -2,7 +2,8 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding } from '../rules/types.js';
 import type { Severity } from '../loading/schemas/index.js';
 import { maskLine } from './mask.js';
-import { isPhiRule, summaryLine, type FindingsReport, type PrettyOptions } from './types.js';
+import { summaryLine, type FindingsReport, type PrettyOptions } from './types.js';
+import { isPhiRule } from '../rules/types.js';
 
 const LABELS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 

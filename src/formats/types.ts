@@ -21,8 +21,6 @@ export interface PrettyOptions {
   notes?: boolean;
 }
 
-export const isPhiRule = (rule: string) => rule.startsWith('phi/');
-
 export function plural(count: number, word: string, pluralWord = `${word}s`): string {
   return `${count} ${count === 1 ? word : pluralWord}`;
 }

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeRepo, post, removeTempRepos, type FileContent } from '../../test/helpers/repo.js';
-import { loadPosts } from '../audit/index.js';
 import { sniffFormat } from './media.js';
+import { loadPosts } from './posts.js';
 
 afterAll(removeTempRepos);
 
@@ -35,7 +35,7 @@ async function factsFor(media: string[], files: Record<string, FileContent>) {
   return loaded!.mediaFacts;
 }
 
-describe('attachMediaFacts (through loadPosts)', () => {
+describe('media facts (through loadPosts)', () => {
   it('records size and format of files found, and what is wrong with the others', async () => {
     const facts = await factsFor(['media/a.jpg', 'media/b.jpg', 'media/none.png', 'media', '../outside.png', '/etc/hostname'], {
       'media/a.jpg': JPEG,

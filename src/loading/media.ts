@@ -1,7 +1,6 @@
 import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from './files.js';
-import type { Post } from './post.js';
 import { createLimiter, OPEN_FILES } from './limiter.js';
 
 export type MediaKind = 'image' | 'video';
@@ -54,7 +53,8 @@ export function formatOfExtension(extension: string): MediaFormat | undefined {
  * Checks every media file every post attaches and records the result on the post as `mediaFacts`
  * (same order as `frontmatter.media`), so rules can judge media without reading files.
  */
-export async function attachMediaFacts(root: string, posts: Post[]): Promise<Post[]> {
+/** What the repository holds for each media file the posts name (each file looked at once), in the posts' order. */
+export async function mediaFactsOf(root: string, filesPerPost: readonly (readonly string[] | undefined)[]): Promise<(MediaFact[] | undefined)[]> {
   const realRoot = await realpath(root).catch(() => path.resolve(root));
   const checked = new Map<string, Promise<MediaFact>>();
   const limit = createLimiter(OPEN_FILES);
@@ -62,13 +62,7 @@ export async function attachMediaFacts(root: string, posts: Post[]): Promise<Pos
     if (!checked.has(file)) checked.set(file, limit(() => checkMediaFile(root, realRoot, file)));
     return checked.get(file)!;
   };
-  await Promise.all(
-    posts.map(async (post) => {
-      const media = post.frontmatter.media;
-      if (media) post.mediaFacts = await Promise.all(media.map((item) => check(item.file)));
-    }),
-  );
-  return posts;
+  return Promise.all(filesPerPost.map((files) => (files ? Promise.all(files.map(check)) : undefined)));
 }
 
 async function checkMediaFile(root: string, realRoot: string, file: string): Promise<MediaFact> {

@@ -21,7 +21,7 @@ export interface Post {
   publishAt?: ResolvedTime;
   expires?: ResolvedTime;
   problems: LoadProblem[];
-  /** What the repository holds for each `media[i].file`, in the same order; set by `attachMediaFacts`. */
+  /** What the repository holds for each `media[i].file`, in the same order; set by `loadPosts`. */
   mediaFacts?: MediaFact[];
   /** Where a frontmatter field was written (the whole frontmatter's first line when it was not). */
   locate(path: YamlPath, part?: 'key' | 'value'): SourceRange;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { SourceRange } from './source.js';
 import type { PositionedYaml, YamlPath } from './yaml.js';
-import { closest } from '../text/closest.js';
+import { closest } from '../util/closest.js';
 
 /** Something wrong with a file, found while loading it; the schema rules report these. */
 export interface LoadProblem {

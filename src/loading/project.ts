@@ -42,8 +42,6 @@ export interface Project {
   observances: PlanFile<ObservancesPlan>;
   /** The practice timezone (UTC while the config is broken, so the rest can still be checked). */
   timeZone: string;
-  /** Keys (`network:post-id`) of what the publish record shows published; set by the caller that reads the record. */
-  published?: ReadonlySet<string>;
 }
 
 /** The configuration and every plan file of a project, in a fixed order. */

@@ -21,7 +21,7 @@ export {
   type FoundUrl,
   type RemoteMention,
   type TextMatch,
-} from './text.js';
+} from './entities.js';
 export { mastodonLength } from './mastodon/profile.js';
 
 const PROFILES: Record<NetworkId, NetworkProfile> = {

@@ -1,5 +1,5 @@
-import { urlsIn } from './text.js';
-import { keepRecent } from '../text/recent.js';
+import { urlsIn } from './entities.js';
+import { keepRecent } from '../util/recent-memo.js';
 
 /** Plain text converted from a markdown body, with the body line every output line came from. */
 export interface PlainText {

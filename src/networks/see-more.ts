@@ -1,4 +1,4 @@
-import { graphemeStartAt } from './text.js';
+import { graphemeStartAt } from './entities.js';
 
 /**
  * Where a feed cuts a text to "see more": after `maxChars` user-perceived characters or at the

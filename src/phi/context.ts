@@ -5,7 +5,7 @@
  * strong ones (phone, email, SSN…) never need one.
  */
 import { GENERIC_SENTENCE_RE, HEALTH_EVENT_RE, NARRATIVE_RE, STAFF_CUE_RE } from './lexicon.js';
-import { sentenceMatches, sentenceText, type Doc, type Sentence } from './text.js';
+import { sentenceMatches, sentenceText, type Doc, type Sentence } from './document.js';
 
 /** Words after "patient" that make it an adjective ("patient portal"), not a person. */
 const PATIENT_ADJ_NEXT =

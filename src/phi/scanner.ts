@@ -22,7 +22,7 @@ import { buildNameLexicon, recognizeFileNames, recognizeNames, type NameLexicon 
 import { recognizeFilePhoto, recognizePhotos, recognizeStories, recognizeTestimonials } from './recognizers/narrative.js';
 import { recognizePlaces } from './recognizers/places.js';
 import { recognizeHandles, recognizeIps, recognizeUrls } from './recognizers/urls.js';
-import { prepare, sentenceMatches, type Doc } from './text.js';
+import { prepare, sentenceMatches, type Doc } from './document.js';
 import { PHI_DESCRIPTIONS, PHI_RULE_BY_TYPE, type PhiField, type PhiMatch, type PhiScanner, type PhiType, type PracticeFacts } from './types.js';
 
 export interface ScannerOptions {

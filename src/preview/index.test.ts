@@ -2,8 +2,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FILES } from '../../test/helpers/rules.js';
 import { makeRepo, removeTempRepos } from '../../test/helpers/repo.js';
 import { PlanError } from '../errors.js';
-import { formatPreviewJson, formatPreviewText } from './format.js';
-import { previewPost } from './index.js';
+import { formatPreviewJson, formatPreviewText } from '../formats/preview.js';
+import { audit } from '../audit/index.js';
+import { findPost, previewOf } from './index.js';
+import { loadRepository } from '../loading/repository.js';
 
 afterAll(removeTempRepos);
 
@@ -31,6 +33,12 @@ Walk in any weekday from 8 to 5, no appointment needed. Bring your insurance car
 
 #FluShot
 `;
+
+/** As plan preview does: the post a path or id names, previewed in an audit of the repository. */
+async function previewPost(options: { cwd: string; post: string; network?: string; now: Date }) {
+  const post = findPost(await loadRepository(options.cwd), options.cwd, options.post);
+  return previewOf(await audit({ cwd: options.cwd, now: options.now }), post, options.network);
+}
 
 function repo() {
   return makeRepo({ ...DEFAULT_FILES, 'content/2026/flu.md': POST, 'media/flu.jpg': JPEG });

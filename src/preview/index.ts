@@ -1,23 +1,16 @@
-import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { audit, CONTENT_DIR, loadPosts } from '../audit/index.js';
+import type { AuditResult } from '../audit/index.js';
 import { PlanError } from '../errors.js';
 import { isInside } from '../loading/files.js';
 import type { MediaFact, MediaFormat, MediaKind } from '../loading/media.js';
 import type { Post } from '../loading/post.js';
-import { findRoot, type Project } from '../loading/project.js';
+import type { Project } from '../loading/project.js';
+import { CONTENT_DIR } from '../loading/posts.js';
+import type { Repository } from '../loading/repository.js';
 import { isNetworkId, NETWORK_IDS, utf8Length, type NetworkId } from '../networks/index.js';
 import { mediaOf } from '../rules/network/media-item.js';
 import { accountProfile, composeFor, isEnabled } from '../rules/network/targets.js';
 import type { Finding } from '../rules/types.js';
-
-export interface PreviewOptions {
-  cwd: string;
-  /** A post file (relative to `cwd` or the repository root) or a post id. */
-  post: string;
-  network?: string;
-  now: Date;
-}
 
 export interface MediaPreview {
   file: string;
@@ -68,23 +61,18 @@ export interface PostPreview {
   findings: Finding[];
 }
 
-/** What a post will look like on each of its networks (or one), with its findings. */
-export async function previewPost(options: PreviewOptions): Promise<PostPreview> {
-  const root = await findRoot(options.cwd);
-  const file = await resolvePostFile(root, options.cwd, options.post);
-  const result = await audit({ cwd: root, paths: [file], now: options.now, cache: true });
-  const post = result.posts.find((p) => p.file === file);
-  if (!post) throw new PlanError(`${options.post}: no such post`);
-  const networks = selectNetworks(post, options.network);
-  const findings = result.findings.filter((f) => f.file === file).map(withoutSensitiveText);
+/** What a post will look like on each of its networks (or one), with its findings in an audit that covers it. */
+export function previewOf(result: AuditResult, post: Post, network?: string): PostPreview {
+  const networks = selectNetworks(post, network);
+  const findings = result.findings.filter((f) => f.file === post.file).map(withoutSensitiveText);
   return {
-    file,
+    file: post.file,
     id: post.id,
     ...(post.frontmatter.title ? { title: post.frontmatter.title } : {}),
     ...(post.frontmatter.status ? { status: post.frontmatter.status } : {}),
     ...(post.publishAt ? { publishAt: post.publishAt.instant } : {}),
     timeZone: result.project.timeZone,
-    networks: networks.map((network) => previewNetwork(post, result.project, network, findings)),
+    networks: networks.map((id) => previewNetwork(post, result.project, id, findings)),
     findings: findings.filter((f) => f.network === null),
   };
 }
@@ -134,24 +122,18 @@ function selectNetworks(post: Post, wanted: string | undefined): NetworkId[] {
   return [wanted];
 }
 
-/** The repository path of the post `given` names: a file (from `cwd` or the root) or a post id. */
-async function resolvePostFile(root: string, cwd: string, given: string): Promise<string> {
+/** The post `given` names: a file (from `cwd` or the root) or a post id. */
+export function findPost(repository: Repository, cwd: string, given: string): Post {
+  const { root, posts } = repository;
   for (const base of [cwd, root]) {
     const absolute = path.resolve(base, given);
     const relative = path.relative(root, absolute).split(path.sep).join('/');
-    if (isInside(root, absolute) && relative.startsWith(`${CONTENT_DIR}/`) && relative.endsWith('.md') && (await exists(absolute))) return relative;
+    const found = isInside(root, absolute) ? posts.find((p) => p.file === relative) : undefined;
+    if (found) return found;
   }
-  const posts = await loadPosts(root, 'UTC', true);
   const byId = posts.find((p) => p.id === given) ?? posts.find((p) => p.file === `${CONTENT_DIR}/${given}.md`);
-  if (byId) return byId.file;
+  if (byId) return byId;
   throw new PlanError(`no post "${given}": give a post file under ${CONTENT_DIR}/ (e.g. ${CONTENT_DIR}/2026/10/flu-shots.md) or a post id`);
-}
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 function withoutSensitiveText(finding: Finding): Finding {

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attempt, type AttemptSettings } from './attempt.js';
-import { fingerprint, readLedger, type LedgerEntry } from './ledger.js';
-import { PublishError, type PreparedPost, type PublishedPost, type Publisher } from './types.js';
+import { type PublishedPost, type Publisher } from './types.js';
+import { CallError } from '../http/errors.js';
+import { fingerprint, readRecord, type RecordEntry } from '../loading/record.js';
+import { type PreparedPost } from '../networks/prepare.js';
 
 let root: string;
 let logs: string[];
@@ -38,14 +40,14 @@ const post: PreparedPost = {
 };
 
 /** A publisher that answers each publish call with the next scripted result. */
-function scripted(results: (PublishedPost | PublishError)[], existing?: PublishedPost | Error): Publisher & { calls: number } {
+function scripted(results: (PublishedPost | CallError)[], existing?: PublishedPost | Error): Publisher & { calls: number } {
   return {
     network: 'x',
     calls: 0,
     async publish() {
       const next = results[this.calls++];
       if (!next) throw new Error('publish called more often than scripted');
-      if (next instanceof PublishError) throw next;
+      if (next instanceof CallError) throw next;
       return next;
     },
     async findExisting() {
@@ -55,7 +57,7 @@ function scripted(results: (PublishedPost | PublishError)[], existing?: Publishe
   };
 }
 
-const states = async () => (await readLedger(root)).entries.map((e) => e.state);
+const states = async () => (await readRecord(root)).entries.map((e) => e.state);
 const published = { remoteId: '1', url: 'https://x.com/i/web/status/1' };
 
 describe('one attempt of a post on a network', () => {
@@ -66,50 +68,50 @@ describe('one attempt of a post on a network', () => {
   });
 
   it('retries what is safe to retry, then publishes once', async () => {
-    const publisher = scripted([new PublishError('retryable', 'connection refused'), new PublishError('rate-limited', 'slow down', 10), published]);
+    const publisher = scripted([new CallError('retryable', 'connection refused'), new CallError('rate-limited', 'slow down', 10), published]);
     expect((await attempt(publisher, post, undefined, settings)).state).toBe('published');
     expect(publisher.calls).toBe(3);
     expect(await states()).toEqual(['attempting', 'published']);
   });
 
   it('never retries a create that may have succeeded: it is recorded unknown', async () => {
-    const publisher = scripted([new PublishError('ambiguous', 'no answer after sending')]);
+    const publisher = scripted([new CallError('ambiguous', 'no answer after sending')]);
     expect((await attempt(publisher, post, undefined, settings)).state).toBe('unknown');
     expect(publisher.calls).toBe(1);
     expect(await states()).toEqual(['attempting', 'unknown']);
   });
 
   it('settles an earlier unknown outcome from the account before sending anything', async () => {
-    const previous: LedgerEntry = { post: post.postId, network: 'x', state: 'unknown', at: '2026-12-01T13:00:00Z', fingerprint: post.fingerprint, file: post.file };
+    const previous: RecordEntry = { post: post.postId, network: 'x', state: 'unknown', at: '2026-12-01T13:00:00Z', fingerprint: post.fingerprint, file: post.file };
     const publisher = scripted([], published);
     expect(await attempt(publisher, post, previous, settings)).toEqual({ state: 'published', url: published.url, settled: true });
     expect(publisher.calls).toBe(0);
   });
 
   it('publishes when the account shows the earlier attempt never arrived', async () => {
-    const previous: LedgerEntry = { post: post.postId, network: 'x', state: 'attempting', at: '2026-12-01T13:00:00Z', fingerprint: post.fingerprint, file: post.file };
+    const previous: RecordEntry = { post: post.postId, network: 'x', state: 'attempting', at: '2026-12-01T13:00:00Z', fingerprint: post.fingerprint, file: post.file };
     const publisher = scripted([published], undefined);
     expect((await attempt(publisher, post, previous, settings)).state).toBe('published');
     expect(publisher.calls).toBe(1);
   });
 
   it('stays unknown, sending nothing, when the account cannot be checked', async () => {
-    const previous: LedgerEntry = { post: post.postId, network: 'x', state: 'unknown', at: '2026-12-01T13:00:00Z', fingerprint: post.fingerprint, file: post.file };
+    const previous: RecordEntry = { post: post.postId, network: 'x', state: 'unknown', at: '2026-12-01T13:00:00Z', fingerprint: post.fingerprint, file: post.file };
     const publisher = scripted([published], new Error('lookup failed'));
     expect((await attempt(publisher, post, previous, settings)).state).toBe('unknown');
     expect(publisher.calls).toBe(0);
   });
 
   it('records a final refusal as failed, with the credential removed from the reason', async () => {
-    const publisher = scripted([new PublishError('final', 'HTTP 400: bad request for token s3cret-token')]);
+    const publisher = scripted([new CallError('final', 'HTTP 400: bad request for token s3cret-token')]);
     const outcome = await attempt(publisher, post, undefined, settings);
     expect(outcome).toEqual({ state: 'failed', detail: 'HTTP 400: bad request for token [redacted]' });
-    const ledger = await readLedger(root);
+    const ledger = await readRecord(root);
     expect(JSON.stringify(ledger)).not.toContain('s3cret-token');
   });
 
   it('leaves a post for the next run when the rate-limit wait is longer than a run should sit out', async () => {
-    const publisher = scripted([new PublishError('rate-limited', 'daily cap reached', 6 * 3_600_000)]);
+    const publisher = scripted([new CallError('rate-limited', 'daily cap reached', 6 * 3_600_000)]);
     expect((await attempt(publisher, post, undefined, settings)).state).toBe('postponed');
     expect(await states()).toEqual(['attempting']);
   });
@@ -119,14 +121,14 @@ describe('one attempt of a post on a network', () => {
       network: 'instagram',
       async publish(_post, hooks) {
         await hooks.checkpoint({ containerId: 'c-1' });
-        throw new PublishError('ambiguous', 'media_publish got no answer');
+        throw new CallError('ambiguous', 'media_publish got no answer');
       },
       async findExisting() {
         return undefined;
       },
     };
     await attempt(publisher, { ...post, network: 'instagram' }, undefined, settings);
-    const ledger = await readLedger(root);
+    const ledger = await readRecord(root);
     expect(ledger.entries.map((e) => e.checkpoint?.containerId ?? null)).toEqual([null, 'c-1', 'c-1']);
   });
 });

@@ -1,6 +1,9 @@
 import type { NetworkId } from '../loading/schemas/index.js';
-import { appendEntry, type LedgerEntry, type PublishState } from './ledger.js';
-import { PublishError, type PreparedPost, type Publisher } from './types.js';
+import { type Publisher } from './types.js';
+import { CallError } from '../http/errors.js';
+import { appendEntry } from './record.js';
+import { type RecordEntry, type PublishState } from '../loading/record.js';
+import { type PreparedPost } from '../networks/prepare.js';
 
 export interface AttemptSettings {
   root: string;
@@ -21,8 +24,8 @@ export type Outcome =
   | { state: 'failed' | 'unknown' | 'postponed'; detail: string };
 
 /** One post on one network: settle an earlier unknown outcome, else publish, recording every state as it happens. */
-export async function attempt(publisher: Publisher, post: PreparedPost, previous: LedgerEntry | undefined, settings: AttemptSettings): Promise<Outcome> {
-  const record = (state: PublishState, extra: Partial<LedgerEntry> = {}) => appendEntry(settings.root, entryFor(post, state, settings.clock(), extra));
+export async function attempt(publisher: Publisher, post: PreparedPost, previous: RecordEntry | undefined, settings: AttemptSettings): Promise<Outcome> {
+  const record = (state: PublishState, extra: Partial<RecordEntry> = {}) => appendEntry(settings.root, entryFor(post, state, settings.clock(), extra));
   if (previous && (previous.state === 'attempting' || previous.state === 'unknown')) {
     const settled = await settle(publisher, post);
     if (settled === 'lookup-failed') return { state: 'unknown', detail: previous.detail ?? 'an earlier run may have published it and the account could not be checked' };
@@ -32,7 +35,7 @@ export async function attempt(publisher: Publisher, post: PreparedPost, previous
     }
   }
   let checkpoint = post.checkpoint;
-  const withCheckpoint = (extra: Partial<LedgerEntry> = {}) => (checkpoint ? { ...extra, checkpoint } : extra);
+  const withCheckpoint = (extra: Partial<RecordEntry> = {}) => (checkpoint ? { ...extra, checkpoint } : extra);
   await record('attempting', withCheckpoint());
   const hooks = {
     checkpoint: (values: Record<string, string>) => {
@@ -47,7 +50,7 @@ export async function attempt(publisher: Publisher, post: PreparedPost, previous
       await record('published', { remoteId: published.remoteId, url: published.url });
       return { state: 'published', url: published.url, settled: false };
     } catch (error) {
-      const failure = asPublishError(error, settings.redact);
+      const failure = asCallError(error, settings.redact);
       const wait = retryWait(failure, tries, settings);
       if (wait !== undefined) {
         settings.log(`${post.network}: ${failure.message}; trying again in ${Math.ceil(wait / 1000)} s`);
@@ -67,13 +70,13 @@ async function settle(publisher: Publisher, post: PreparedPost) {
   }
 }
 
-function retryWait(failure: PublishError, tries: number, settings: AttemptSettings): number | undefined {
+function retryWait(failure: CallError, tries: number, settings: AttemptSettings): number | undefined {
   if (failure.kind === 'retryable' && tries < settings.maxTries) return settings.retryDelayMs * 2 ** (tries - 1);
   if (failure.kind === 'rate-limited' && tries < settings.maxTries + 2 && (failure.waitMs ?? 0) <= settings.maxWaitMs) return failure.waitMs ?? settings.retryDelayMs;
   return undefined;
 }
 
-async function finish(failure: PublishError, record: (state: PublishState, extra?: Partial<LedgerEntry>) => Promise<void>): Promise<Outcome> {
+async function finish(failure: CallError, record: (state: PublishState, extra?: Partial<RecordEntry>) => Promise<void>): Promise<Outcome> {
   switch (failure.kind) {
     case 'ambiguous':
       await record('unknown', { detail: failure.message });
@@ -90,11 +93,11 @@ async function finish(failure: PublishError, record: (state: PublishState, extra
   }
 }
 
-function asPublishError(error: unknown, redact: (text: string) => string): PublishError {
-  if (error instanceof PublishError) return new PublishError(error.kind, redact(error.message), error.waitMs);
-  return new PublishError('ambiguous', redact(`unexpected failure while publishing: ${(error as Error)?.message ?? String(error)}`));
+function asCallError(error: unknown, redact: (text: string) => string): CallError {
+  if (error instanceof CallError) return new CallError(error.kind, redact(error.message), error.waitMs);
+  return new CallError('ambiguous', redact(`unexpected failure while publishing: ${(error as Error)?.message ?? String(error)}`));
 }
 
-function entryFor(post: PreparedPost, state: PublishState, at: Date, extra: Partial<LedgerEntry>): LedgerEntry {
+function entryFor(post: PreparedPost, state: PublishState, at: Date, extra: Partial<RecordEntry>): RecordEntry {
   return { post: post.postId, network: post.network as NetworkId, state, at: at.toISOString(), fingerprint: post.fingerprint, file: post.file, ...extra };
 }

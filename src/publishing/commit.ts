@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { PlanError } from '../errors.js';
-import { LEDGER_FILE } from './ledger.js';
+import { RECORD_FILE } from '../loading/record.js';
 
 const run = promisify(execFile);
 const PUSH_TRIES = 5;
@@ -13,13 +13,13 @@ async function git(root: string, args: string[]): Promise<string> {
 
 /** Commits the publish record and pushes it; when another run pushed first, rebases onto it (merge=union keeps both records) and tries again. */
 export async function commitLedger(root: string, out: (line: string) => void): Promise<void> {
-  const changed = await git(root, ['status', '--porcelain', '--', LEDGER_FILE]);
+  const changed = await git(root, ['status', '--porcelain', '--', RECORD_FILE]);
   if (!changed.trim()) {
     out('the publish record has not changed: nothing to commit');
     return;
   }
-  await git(root, ['add', '--', LEDGER_FILE]);
-  await git(root, ['commit', '--quiet', '-m', 'plan publish: update the publish record', '--', LEDGER_FILE]);
+  await git(root, ['add', '--', RECORD_FILE]);
+  await git(root, ['commit', '--quiet', '-m', 'plan publish: update the publish record', '--', RECORD_FILE]);
   for (let tries = 1; tries <= PUSH_TRIES; tries++) {
     try {
       await git(root, ['push', '--quiet']);

@@ -1,12 +1,13 @@
 import { audit } from '../audit/index.js';
 import type { NetworkId } from '../loading/schemas/index.js';
-import { loadPublisher } from '../networks/publishers.js';
+import { loadPublisher } from './publishers.js';
 import { attempt, type Outcome } from './attempt.js';
-import { judgePosts, type Verdict } from './due.js';
-import { HttpClient, sleep } from './http.js';
-import { appendEntry, readLedger } from './ledger.js';
+import { judgePosts, type Verdict } from '../audit/due.js';
+import { HttpClient, sleep } from '../http/client.js';
 import { createLimiter } from '../loading/limiter.js';
-import { PublishError, type Publisher } from './types.js';
+import { type Publisher } from './types.js';
+import { CallError } from '../http/errors.js';
+import { appendEntry } from './record.js';
 
 export interface PublishOptions {
   cwd: string;
@@ -27,6 +28,8 @@ export interface PublishSummary {
   /** Due posts not sent this run (dry run, a long rate-limit wait, missing credentials). */
   notSent: number;
   missed: number;
+  /** Due posts held back for safety: the record cannot tell whether they went out, or another run is sending them. */
+  held: number;
   /** Due posts held back by an error finding: someone must fix them. */
   blocked: number;
 }
@@ -36,10 +39,9 @@ const MAX_CALLS_IN_FLIGHT = 4;
 export async function publishDue(options: PublishOptions): Promise<PublishSummary> {
   const now = options.now ?? new Date();
   const result = await audit({ cwd: options.cwd, now });
-  const ledger = await readLedger(result.root);
-  if (ledger.unreadableLines.length > 0) options.out(`warning: .plan/ledger.jsonl lines ${ledger.unreadableLines.join(', ')} could not be read and were skipped`);
-  const verdicts = judgePosts(result.posts, result.findings, ledger, result.project, { now, catchUp: options.catchUp, network: options.network });
-  const summary: PublishSummary = { root: result.root, published: 0, failed: 0, unknown: 0, notSent: 0, missed: 0, blocked: 0 };
+  for (const damaged of result.record.damaged) options.out(`warning: ${damaged.source} line ${damaged.line} could not be read: the posts it may be about are held until it is repaired`);
+  const verdicts = judgePosts(result.posts, { ...result, now, catchUp: options.catchUp, ...(options.network ? { network: options.network } : {}) });
+  const summary: PublishSummary = { root: result.root, published: 0, failed: 0, unknown: 0, notSent: 0, missed: 0, blocked: 0, held: 0 };
   await reportSkipped(verdicts, summary, result.root, now, options);
   const due = verdicts.filter((v): v is Extract<Verdict, { kind: 'due' }> => v.kind === 'due');
   if (due.length === 0) options.out('nothing is due');
@@ -58,6 +60,9 @@ async function reportSkipped(verdicts: Verdict[], summary: PublishSummary, root:
     if (verdict.kind === 'missed') {
       summary.missed++;
       options.out(`MISSED   ${where} is ${Math.round(verdict.late / 3_600_000)} hours late: not published. Give it a new publish_at, or run "plan publish --catch-up" to send it anyway`);
+    } else if (verdict.kind === 'held') {
+      summary.held++;
+      options.out(`HELD     ${where}: ${verdict.reason}`);
     } else if (verdict.kind === 'blocked') {
       summary.blocked++;
       options.out(`BLOCKED  ${where}: ${verdict.reason}`);
@@ -101,7 +106,7 @@ async function publishAll(due: Extract<Verdict, { kind: 'due' }>[], accounts: Re
       const publisher = await openPublisher(network, accounts[network], options.env, http);
       for (const verdict of verdicts) {
         const where = `${network}: ${verdict.post.file}`;
-        if (publisher instanceof PublishError) {
+        if (publisher instanceof CallError) {
           summary.failed++;
           options.out(`FAILED   ${where}: ${publisher.message}`);
           continue;
@@ -114,11 +119,11 @@ async function publishAll(due: Extract<Verdict, { kind: 'due' }>[], accounts: Re
   );
 }
 
-async function openPublisher(network: NetworkId, account: unknown, env: NodeJS.ProcessEnv, http: HttpClient): Promise<Publisher | PublishError> {
+async function openPublisher(network: NetworkId, account: unknown, env: NodeJS.ProcessEnv, http: HttpClient): Promise<Publisher | CallError> {
   try {
     return await loadPublisher(network, { account: account as never, env, http });
   } catch (error) {
-    return error instanceof PublishError ? error : new PublishError('final', http.redact(`could not start the ${network} publisher: ${(error as Error).message}`));
+    return error instanceof CallError ? error : new CallError('final', http.redact(`could not start the ${network} publisher: ${(error as Error).message}`));
   }
 }
 
@@ -153,9 +158,9 @@ function numberFrom(text: string | undefined, fallback: number): number {
   return text !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
-/** SPEC §4: 3 when an outcome is unknown, 1 when something failed or was missed, else 0. */
+/** 3 when an outcome is unknown or a post is held for safety, 1 when something failed, was missed or is blocked, else 0. */
 export function publishExitCode(summary: PublishSummary): number {
-  if (summary.unknown > 0) return 3;
+  if (summary.unknown > 0 || summary.held > 0) return 3;
   if (summary.failed > 0 || summary.missed > 0 || summary.blocked > 0) return 1;
   return 0;
 }

@@ -1,12 +1,12 @@
-import { CONTENT_DIR } from '../audit/index.js';
-import { isPhiRule } from '../formats/types.js';
 import { pointRange } from '../loading/source.js';
 import type { SuppressedFinding } from '../rules/types.js';
 import { changedLinesOf, reviewFinding, type ReviewContext } from './context.js';
-import { authorOfLine } from './git.js';
+import { authorOfLine } from '../loading/git.js';
 import { phiHider } from './hide.js';
-import { PUBLISHES_ANYWAY } from './outlook.js';
+import { holdsPost } from '../audit/due.js';
 import type { Alerts, PostAlert, ReviewedPost, SuppressedPhi } from './types.js';
+import { CONTENT_DIR } from '../loading/posts.js';
+import { isPhiRule } from '../rules/types.js';
 
 /** The loud part of a review: what publishes on merge or is already too late, what blocks publishing, and every PHI finding someone turned off. */
 export async function alertsOf(posts: readonly ReviewedPost[], context: ReviewContext): Promise<Alerts> {
@@ -32,14 +32,13 @@ function postAlert(post: ReviewedPost): PostAlert {
 /** Errors of the reviewed posts, and of the configuration and plans, which stop everything. */
 function blockingErrors(posts: readonly ReviewedPost[], context: ReviewContext): Alerts['blocking'] {
   const blocking: Alerts['blocking'] = [];
-  const isBlocking = (f: { severity: string; rule: string }) => f.severity === 'error' && !PUBLISHES_ANYWAY.has(f.rule);
-  const planErrors = context.audit.findings.filter((f) => !f.file.startsWith(`${CONTENT_DIR}/`) && isBlocking(f));
+  const planErrors = context.audit.findings.filter((f) => !f.file.startsWith(`${CONTENT_DIR}/`) && holdsPost(f));
   for (const file of [...new Set(planErrors.map((f) => f.file))]) {
     const changed = changedLinesOf(context, file);
     blocking.push({ file, errors: planErrors.filter((f) => f.file === file).map((f) => reviewFinding(f, changed)) });
   }
   for (const post of posts) {
-    const errors = [...post.findings, ...post.networks.flatMap((n) => n.findings)].filter(isBlocking);
+    const errors = [...post.findings, ...post.networks.flatMap((n) => n.findings)].filter(holdsPost);
     if (errors.length > 0) blocking.push({ file: post.file, ...(post.title ? { title: post.title } : {}), errors: errors.sort((a, b) => a.line - b.line || a.column - b.column) });
   }
   return blocking;

@@ -1,14 +1,12 @@
 import type { AuditResult } from '../audit/index.js';
-import type { Ledger } from '../publishing/ledger.js';
 import type { Finding } from '../rules/types.js';
-import type { BranchDiff, LineSpan } from './git.js';
+import type { BranchDiff, LineSpan } from '../loading/git.js';
 import type { ReviewFinding } from './types.js';
 
-/** What every part of a review is built from: one audit of the working tree, the publish record and the diff. */
+/** What every part of a review is built from: one audit of the working tree (with the publish record) and the diff. */
 export interface ReviewContext {
   root: string;
   audit: AuditResult;
-  ledger: Ledger;
   diff: BranchDiff;
   now: Date;
 }

@@ -8,7 +8,7 @@ import { HIDDEN } from './types.js';
 
 /**
  * Hides what PHI findings cover in the texts a review shows. A review must show the exact text of
- * a post, yet no output may print what a PHI finding matched (SPEC §2): the matched text is hidden
+ * a post, yet no output may print what a PHI finding matched: the matched text is hidden
  * wherever it appears; where a finding cannot be pinpointed in a shown text (markdown changed it,
  * or the finding keeps no text), every line written on the finding's lines is hidden instead.
  */

@@ -1,19 +1,20 @@
-import { audit, CONTENT_DIR, countFindings } from '../audit/index.js';
+import { auditRepository, countFindings } from '../audit/index.js';
 import { findRoot } from '../loading/project.js';
-import { readLedger } from '../publishing/ledger.js';
 import { alertsOf } from './alerts.js';
 import { changedLinesOf, reviewFinding, type ReviewContext } from './context.js';
-import { diffSinceBase } from './git.js';
-import { PUBLISHES_ANYWAY } from './outlook.js';
+import { diffSinceBase } from '../loading/git.js';
+import { holdsPost } from '../audit/due.js';
 import { reviewDeleted, reviewPost } from './post.js';
 import { scopeOf, type Scope } from './scope.js';
 import type { Review, ReviewedPost, ReviewFinding } from './types.js';
 import { affectedWeeks } from './weeks.js';
 import { practiceTime } from './when.js';
+import { CONTENT_DIR } from '../loading/posts.js';
+import { loadRepository } from '../loading/repository.js';
 
 export type * from './types.js';
 export type { ReviewContext } from './context.js';
-export { diffSinceBase } from './git.js';
+export { diffSinceBase } from '../loading/git.js';
 export { HIDDEN } from './types.js';
 
 export interface ReviewOptions {
@@ -27,7 +28,9 @@ export interface ReviewOptions {
 export async function buildReview(options: ReviewOptions): Promise<Review> {
   const root = await findRoot(options.cwd);
   const diff = await diffSinceBase(root, options.base);
-  const context: ReviewContext = { root, audit: await audit({ cwd: root, now: options.now, cache: true }), ledger: await readLedger(root), diff, now: options.now };
+  const repository = await loadRepository(root, { cache: true });
+  const changed = new Set(diff.changes.filter((c) => c.status !== 'deleted').map((c) => c.file));
+  const context: ReviewContext = { root, audit: await auditRepository(repository, { cwd: root, now: options.now, cache: true, changed }), diff, now: options.now };
   return reviewOf(context, options.base);
 }
 
@@ -61,7 +64,7 @@ export async function reviewOf(context: ReviewContext, base: string): Promise<Re
   };
 }
 
-/** SPEC §4: 1 when a reviewed post or a plan file has an error finding. */
+/** 1 when a reviewed post or a plan file has an error finding (the exit codes every command shares). */
 export function reviewExitCode(review: Review): number {
   return review.counts.error > 0 ? 1 : 0;
 }
@@ -95,7 +98,7 @@ function otherPostsWithErrors(scope: Scope, context: ReviewContext): Review['oth
   const reviewed = new Set(scope.posts.map((p) => p.post.file));
   const errors = new Map<string, number>();
   for (const f of context.audit.findings) {
-    if (f.severity !== 'error' || PUBLISHES_ANYWAY.has(f.rule) || reviewed.has(f.file) || !f.file.startsWith(`${CONTENT_DIR}/`)) continue;
+    if (!holdsPost(f) || reviewed.has(f.file) || !f.file.startsWith(`${CONTENT_DIR}/`)) continue;
     errors.set(f.file, (errors.get(f.file) ?? 0) + 1);
   }
   return [...errors].sort(([a], [b]) => a.localeCompare(b)).map(([file, count]) => ({ file, errors: count }));

@@ -1,20 +1,17 @@
 import type { Post } from '../loading/post.js';
 import type { Project } from '../loading/project.js';
 import { profileFor, type NetworkId } from '../networks/index.js';
-import { judgePosts, type Verdict } from '../publishing/due.js';
-import { latestEntry, type Ledger } from '../publishing/ledger.js';
+import { holdsPost, judgePosts, type Verdict } from '../audit/due.js';
 import { isEnabled } from '../rules/network/targets.js';
 import type { Finding } from '../rules/types.js';
 import type { Outlook } from './types.js';
 import { practiceTime, relativeTime } from './when.js';
-
-/** The one error `plan publish` does not hold a post for (see publishing/due.ts): the review says it publishes on merge instead. */
-export const PUBLISHES_ANYWAY = new Set(['plan/ready-past']);
+import { latestEntry, type PublishRecord } from '../loading/record.js';
 
 export interface OutlookFacts {
   project: Project;
   findings: readonly Finding[];
-  ledger: Ledger;
+  record: PublishRecord;
   now: Date;
 }
 
@@ -26,17 +23,17 @@ export function outlookOf(post: Post, facts: OutlookFacts): Outlook {
   if (!post.publishAt) return outlook('no-time', 'It has no valid publish_at, so it cannot be published.');
   if (enabled.length === 0) return outlook('blocked', 'It names no network that plans/networks.yaml turns on, so it will not be published anywhere.');
   if (post.expires && post.expires.instant <= facts.now) return outlook('expired', `It expired ${practiceTime(post.expires.instant, facts.project.timeZone)}: it will never be published.`);
-  const open = enabled.filter((network) => latestEntry(facts.ledger, post.id, network)?.state !== 'published');
+  const open = enabled.filter((network) => latestEntry(facts.record, post.id, network)?.state !== 'published');
   if (open.length === 0) return outlook('published', `Already published on ${labels(enabled)}: changes made here will not reach those posts.`, enabled);
   if (post.publishAt.instant > facts.now) return upcoming(post, open, facts, !!approved_by);
-  return pastDue(judgePosts([post], facts.findings, facts.ledger, facts.project, { now: facts.now, catchUp: false }));
+  return pastDue(judgePosts([post], { project: facts.project, record: facts.record, findings: facts.findings, now: facts.now }));
 }
 
 function upcoming(post: Post, networks: NetworkId[], facts: OutlookFacts, approved: boolean): Outlook {
   if (!approved && facts.project.config.data?.approval.required) {
     return outlook('unapproved', 'Ready but not approved: it will not be published until approved_by names the person who approved it.', networks);
   }
-  const errors = facts.findings.filter((f) => f.file === post.file && f.severity === 'error' && !PUBLISHES_ANYWAY.has(f.rule));
+  const errors = facts.findings.filter((f) => f.file === post.file && holdsPost(f));
   const where = networks.filter((network) => errors.some((f) => f.network === null || f.network === network));
   if (where.length > 0) return outlook('blocked', `Will not publish on ${labels(where)} while it has errors: fix them before it is due.`, where);
   const when = `${practiceTime(post.publishAt!.instant, facts.project.timeZone)} (${relativeTime(post.publishAt!.instant, facts.now)})`;
@@ -52,6 +49,8 @@ function pastDue(verdicts: Verdict[]): Outlook {
   if (due.length > 0) return outlook('on-merge', `Its time has passed: it publishes on ${labels(networksOf(due))} the moment this pull request merges.`, networksOf(due));
   const blocked = of('blocked');
   if (blocked.length > 0) return outlook('blocked', `Its time has passed but it will not publish on ${labels(networksOf(blocked))}: ${blocked[0]!.reason}.`, networksOf(blocked));
+  const held = of('held');
+  if (held.length > 0) return outlook('blocked', `Its time has passed, and it is held on ${labels(networksOf(held))}: ${held[0]!.reason}.`, networksOf(held));
   const missed = of('missed');
   if (missed.length > 0) {
     return outlook('missed', `More than 24 hours late: plan publish will report it missed on ${labels(networksOf(missed))} and not publish it (unless run with --catch-up).`, networksOf(missed));

@@ -1,22 +1,22 @@
-import { isPhiRule } from '../formats/types.js';
 import { parsePost, type Post } from '../loading/post.js';
 import type { NetworkId } from '../networks/index.js';
-import { previewPost, type MediaPreview, type NetworkPreview } from '../preview/index.js';
-import { latestEntry, type LedgerEntry } from '../publishing/ledger.js';
-import { preparePost } from '../publishing/prepare.js';
+import { previewOf, type MediaPreview, type NetworkPreview } from '../preview/index.js';
+import { preparePost } from '../networks/prepare.js';
 import { changedLinesOf, reviewFinding, type ReviewContext } from './context.js';
-import { fileAtCommit, type LineSpan } from './git.js';
+import { fileAtCommit, type LineSpan } from '../loading/git.js';
 import { phiHider, type PhiHider } from './hide.js';
 import { labels, outlookOf } from './outlook.js';
 import type { PostInScope } from './scope.js';
 import type { DeletedPost, PublishRecord, RenameNote, ReviewedNetwork, ReviewedPost } from './types.js';
 import { describeWhen, practiceTime } from './when.js';
+import { latestEntry, type RecordEntry } from '../loading/record.js';
+import { isPhiRule } from '../rules/types.js';
 
 /** One added, changed or renamed post: when, where, the exact text per network (PHI hidden), findings. */
 export async function reviewPost(entry: PostInScope, context: ReviewContext): Promise<ReviewedPost> {
   const { post } = entry;
   const { project } = context.audit;
-  const preview = await previewPost({ cwd: context.root, post: post.file, now: context.now });
+  const preview = previewOf(context.audit, post);
   const phi = [...context.audit.findings, ...context.audit.suppressed].filter((f) => f.file === post.file && isPhiRule(f.rule));
   const hider = phiHider(post, project, phi);
   const changedLines = changedLinesOf(context, post.file);
@@ -34,7 +34,7 @@ export async function reviewPost(entry: PostInScope, context: ReviewContext): Pr
     ...(approvedBy ? { approvedBy } : {}),
     ...(post.publishAt ? { publishAt: describeWhen(post.publishAt.instant, project.timeZone, context.now) } : {}),
     ...(post.expires ? { expires: describeWhen(post.expires.instant, project.timeZone, context.now) } : {}),
-    outlook: outlookOf(post, { project, findings: context.audit.findings, ledger: context.ledger, now: context.now }),
+    outlook: outlookOf(post, { project, findings: context.audit.findings, record: context.audit.record, now: context.now }),
     ...(rename ? { rename } : {}),
     networks,
     findings: preview.findings.map((f) => reviewFinding(f, changedLines)),
@@ -54,7 +54,7 @@ interface NetworkFacts {
 function reviewNetwork(preview: NetworkPreview, facts: NetworkFacts): ReviewedNetwork {
   const { post, hider } = facts;
   const shown = hider.networkText(preview.network, preview.text, preview.seeMore?.offset);
-  const record = recordOf(latestEntry(facts.context.ledger, post.id, preview.network));
+  const record = recordOf(latestEntry(facts.context.audit.record, post.id, preview.network));
   return {
     network: preview.network,
     label: preview.label,
@@ -81,7 +81,7 @@ function hideMedia(media: readonly MediaPreview[], post: Post, hider: PhiHider):
   }));
 }
 
-function recordOf(entry: LedgerEntry | undefined): PublishRecord | undefined {
+function recordOf(entry: RecordEntry | undefined): PublishRecord | undefined {
   if (!entry) return undefined;
   return { state: entry.state, at: entry.at, ...(entry.url ? { url: entry.url } : {}) };
 }
@@ -113,7 +113,7 @@ function publishedUnderOldId(post: Post, oldId: string, context: ReviewContext):
   const recognised: NetworkId[] = [];
   const repeated: NetworkId[] = [];
   for (const network of [...new Set(post.frontmatter.networks ?? [])]) {
-    const entry = latestEntry(context.ledger, oldId, network);
+    const entry = latestEntry(context.audit.record, oldId, network);
     if (entry?.state !== 'published') continue;
     const same = preparePost(post, network, context.audit.project).fingerprint === entry.fingerprint;
     (same ? recognised : repeated).push(network);
@@ -131,9 +131,9 @@ export async function reviewDeleted(file: string, context: ReviewContext): Promi
   const before = await postAtBase(file, context);
   const id = before?.id ?? file.replace(/^content\//, '').replace(/\.md$/, '');
   const networks = [...new Set(before?.frontmatter.networks ?? [])];
-  const ledgerNetworks = context.ledger.entries.filter((e) => e.post === id).map((e) => e.network);
-  const records = [...new Set([...networks, ...ledgerNetworks])].flatMap((network) => {
-    const record = recordOf(latestEntry(context.ledger, id, network));
+  const recordNetworks = context.audit.record.entries.filter((e) => e.post === id).map((e) => e.network);
+  const records = [...new Set([...networks, ...recordNetworks])].flatMap((network) => {
+    const record = recordOf(latestEntry(context.audit.record, id, network));
     return record ? [{ network, ...record }] : [];
   });
   const publishAt = before?.publishAt?.instant;

@@ -1,8 +1,8 @@
-import { CONTENT_DIR } from '../audit/index.js';
 import type { Post } from '../loading/post.js';
 import { CONFIG_FILE } from '../loading/project.js';
-import type { FileChange } from './git.js';
+import type { FileChange } from '../loading/git.js';
 import type { PostChangeKind } from './types.js';
+import { CONTENT_DIR } from '../loading/posts.js';
 
 /** A post of the working tree that the review shows, and how the pull request touched it. */
 export interface PostInScope {

@@ -1,7 +1,7 @@
 import type { NetworkId, Severity } from '../loading/schemas/index.js';
 import type { MediaPreview } from '../preview/index.js';
-import type { PublishState } from '../publishing/ledger.js';
-import type { LineSpan } from './git.js';
+import type { LineSpan } from '../loading/git.js';
+import { type PublishState } from '../loading/record.js';
 
 /**
  * What a pull request will publish, where, when and what is wrong with it: the model every review

@@ -1,5 +1,6 @@
 import type { Post } from '../loading/post.js';
 import type { Project } from '../loading/project.js';
+import type { PublishRecord } from '../loading/record.js';
 import type { SeveritySetting } from '../loading/schemas/index.js';
 import type { SourceRange } from '../loading/source.js';
 import { yearIn } from '../loading/time.js';
@@ -10,8 +11,12 @@ import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from './schema/suppression.js
 
 export interface RuleRun {
   project: Project;
+  /** What the publish record says was published: rules about time leave published posts out. */
+  record: PublishRecord;
   /** Every post of the repository: project checks see them all. */
   posts: readonly Post[];
+  /** The files the change under review touches, when there is one (see RunContext.changed). */
+  changed?: ReadonlySet<string>;
   /** Files whose findings are reported (all when undefined); plan files are always reported. */
   reportOn?: ReadonlySet<string>;
   rules: readonly Rule[];
@@ -34,7 +39,9 @@ export function runRules(run: RuleRun): RuleResults {
   const reportedPosts = run.posts.filter((post) => isReported(post.file));
   const context: RunContext = {
     project: run.project,
+    record: run.record,
     now: run.now,
+    ...(run.changed ? { changed: run.changed } : {}),
     year: yearIn(run.now, run.project.timeZone),
     ruleIds: run.rules.map((r) => r.meta.id),
     once: memoized(),

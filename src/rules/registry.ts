@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
 import * as schemaProblems from './schema/problems.js';
+import { config } from './schema/config.js';
 import { unknownId } from './schema/unknown-id.js';
 import { duplicateId } from './schema/duplicate-id.js';
 import { invalidSuppression, unusedSuppression } from './schema/suppression.js';
@@ -14,7 +15,7 @@ const SCHEMA_RULES: readonly Rule[] = [
   schemaProblems.frontmatter,
   schemaProblems.unknownKey,
   schemaProblems.date,
-  schemaProblems.config,
+  config,
   schemaProblems.plans,
   unknownId,
   duplicateId,

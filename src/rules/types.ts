@@ -1,10 +1,11 @@
 import type { NetworkId, Severity } from '../loading/schemas/index.js';
 import type { Post } from '../loading/post.js';
 import type { Project } from '../loading/project.js';
+import type { PublishRecord } from '../loading/record.js';
 import type { SourceRange } from '../loading/source.js';
 
 export interface RuleMeta {
-  /** `family/name`, as in SPEC §2. */
+  /** `family/name`, e.g. `phi/phone`. */
   id: string;
   severity: Severity;
   /** One line saying what the rule checks and why, for `plan audit` help and SARIF. */
@@ -27,6 +28,8 @@ export interface Report {
 
 export interface RunContext {
   project: Project;
+  /** The publish record; a cacheable rule must not read it. */
+  record: PublishRecord;
   /** The clock of the run (`--now`). */
   now: Date;
   /**
@@ -34,6 +37,8 @@ export interface RunContext {
    * findings cache is kept per year). PHI turns birth years into ages with it.
    */
   year: number;
+  /** The files the change under review touches (`--changed-since`, `plan review`); undefined when no change is named. */
+  changed?: ReadonlySet<string>;
   /** The ids of every rule the tool has, for checking rule names users write. */
   ruleIds: readonly string[];
   /** A value computed once per run and shared by every check that asks for it by `key`. */
@@ -98,3 +103,6 @@ export interface Finding extends SourceRange {
 export interface SuppressedFinding extends Finding {
   suppression: { reason: string; line: number };
 }
+
+/** The rules whose findings hold PHI: no output shows the text they matched. */
+export const isPhiRule = (rule: string): boolean => rule.startsWith('phi/');

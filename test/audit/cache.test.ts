@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FINDINGS_FILE } from '../../src/cache/findings.js';
-import { CACHE_FILE } from '../../src/loading/parse-cache.js';
+import { FINDINGS_FILE } from '../../src/audit/findings-cache.js';
+import { CACHE_FILE } from '../../src/loading/cache/parse-cache.js';
 import { auditJson, FIXED_NOW, makeRepo, post, removeTempRepos, runPlan, type TempRepo } from '../helpers/repo.js';
 
 afterAll(removeTempRepos);

@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditJson, makeRepo, removeTempRepos, runPlan, STACK_FRAME, type JsonFinding } from '../helpers/repo.js';
-import { CACHE_FILE } from '../../src/loading/parse-cache.js';
+import { CACHE_FILE } from '../../src/loading/cache/parse-cache.js';
 
 afterAll(removeTempRepos);
 

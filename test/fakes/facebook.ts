@@ -58,7 +58,7 @@ import {
 } from './graph.js';
 
 export interface FakeFacebookOptions {
-  /** The Page id (default '104857600000000', as in SPEC §1.3). */
+  /** The Page id (default '104857600000000', as in the README's example). */
   pageId?: string;
   /** The Page access token the fake accepts (default 'test-facebook-page-token'). */
   pageToken?: string;

@@ -2,11 +2,9 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadPosts } from '../../src/audit/index.js';
-import { loadProject } from '../../src/loading/project.js';
-import { readPublished } from '../../src/publishing/ledger.js';
 import { runRules, type RuleResults } from '../../src/rules/engine.js';
 import type { Rule } from '../../src/rules/types.js';
+import { loadRepository } from '../../src/loading/repository.js';
 
 export const DEFAULT_FILES: Record<string, string> = {
   'plan.config.yaml': `practice:
@@ -49,7 +47,7 @@ export function post(frontmatter: string, body = 'Wash your hands often during f
  * Writes DEFAULT_FILES overlaid with `files` (a value of null removes a default file) to a temporary
  * folder, runs `rules` there at `now`, and removes the folder.
  */
-export async function runOn(rules: readonly Rule[], files: Record<string, string | null>, now = '2026-11-01T12:00:00Z'): Promise<RuleResults> {
+export async function runOn(rules: readonly Rule[], files: Record<string, string | null>, now = '2026-11-01T12:00:00Z', changed?: string[]): Promise<RuleResults> {
   const root = await mkdtemp(path.join(tmpdir(), 'plan-rules-'));
   try {
     const all = { ...DEFAULT_FILES, ...files };
@@ -59,9 +57,8 @@ export async function runOn(rules: readonly Rule[], files: Record<string, string
       await writeFile(path.join(root, file), text);
     }
     // As plan audit does: what the publish record shows published is not due again.
-    const project = { ...(await loadProject(root)), published: await readPublished(root) };
-    const posts = await loadPosts(root, project.timeZone);
-    return runRules({ project, posts, rules, now: new Date(now) });
+    const { project, posts, record } = await loadRepository(root);
+    return runRules({ project, posts, record, rules, now: new Date(now), ...(changed ? { changed: new Set(changed) } : {}) });
   } finally {
     await rm(root, { recursive: true, force: true });
   }

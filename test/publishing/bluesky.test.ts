@@ -1,14 +1,15 @@
 // The Bluesky publisher against a REAL PDS (@atproto/dev-env, offline on 127.0.0.1, see test/bluesky/),
 // behind a node:http proxy that counts calls and injects faults around it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { imageSize, rateLimitWait, DEFAULT_RATE_LIMIT_WAIT_MS, createPublisher } from '../../src/networks/bluesky/publisher.js';
-import { recordKeyFor, TID } from '../../src/networks/bluesky/rkey.js';
-import { HttpClient } from '../../src/publishing/http.js';
-import type { PreparedPost, Publisher } from '../../src/publishing/types.js';
+import { imageSize, rateLimitWait, DEFAULT_RATE_LIMIT_WAIT_MS, createPublisher } from '../../src/publishing/bluesky/publisher.js';
+import { recordKeyFor, TID } from '../../src/publishing/bluesky/rkey.js';
+import { HttpClient } from '../../src/http/client.js';
+import type { Publisher } from '../../src/publishing/types.js';
 // @ts-expect-error: a plain ES module of the separate test/bluesky package, without types
 import { getRecord, listRecords, pdsInstalled, startPds } from '../bluesky/pds.mjs';
 import { startBlueskyProxy, type BlueskyProxy } from './bluesky-proxy.js';
 import { preparedPost, publishError, recordingHooks, tempMedia, TINY_PNG, type TempMedia } from './media.js';
+import { type PreparedPost } from '../../src/networks/prepare.js';
 
 interface Pds {
   service: string;

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPublisher } from '../../src/networks/facebook/publisher.js';
-import { rateLimitWaitMs, DEFAULT_RATE_LIMIT_WAIT_MS } from '../../src/networks/graph.js';
-import { HttpClient } from '../../src/publishing/http.js';
-import { PublishError, type PreparedPost } from '../../src/publishing/types.js';
+import { createPublisher } from '../../src/publishing/facebook/publisher.js';
+import { rateLimitWaitMs, DEFAULT_RATE_LIMIT_WAIT_MS } from '../../src/publishing/graph.js';
+import { HttpClient } from '../../src/http/client.js';
 import { startFakeFacebook, type FakeFacebook } from '../fakes/facebook.js';
 import type { StaticServer } from '../fakes/graph.js';
 import { image, preparedPost, recordingHooks, rejection, startMediaServer } from './graph-media.js';
+import { CallError } from '../../src/http/errors.js';
+import { type PreparedPost } from '../../src/networks/prepare.js';
 
 const PAGE = '104857600000000';
 const TOKEN = 'EAAG-facebook-page-token-7c1d9e';
@@ -38,10 +39,10 @@ const twoPhotos = (): PreparedPost =>
     media: [image(media, 'flu-clinic.jpg', 'Clinic waiting room with chairs'), image(media, 'nurse.jpg', 'A nurse at the front desk, smiling')],
   });
 
-async function failure(promise: Promise<unknown>): Promise<PublishError> {
+async function failure(promise: Promise<unknown>): Promise<CallError> {
   const error = await rejection(promise);
-  expect(error).toBeInstanceOf(PublishError);
-  return error as PublishError;
+  expect(error).toBeInstanceOf(CallError);
+  return error as CallError;
 }
 
 /** Every request carried the token in the Authorization header only, never in a URL. */
@@ -115,10 +116,10 @@ describe('facebook publisher: credentials', () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(PublishError);
-    expect((thrown as PublishError).kind).toBe('credentials');
-    expect((thrown as PublishError).message).toMatch(/PLAN_FACEBOOK_PAGE_TOKEN/);
-    expect((thrown as PublishError).message).not.toMatch(/unrelated-secret/);
+    expect(thrown).toBeInstanceOf(CallError);
+    expect((thrown as CallError).kind).toBe('credentials');
+    expect((thrown as CallError).message).toMatch(/PLAN_FACEBOOK_PAGE_TOKEN/);
+    expect((thrown as CallError).message).not.toMatch(/unrelated-secret/);
   });
 
   it('a token Facebook rejects (190) stops the network: credentials', async () => {

@@ -1,7 +1,8 @@
 /** Shared bits of the Facebook and Instagram publisher tests: media served like media_base_url, prepared posts, recording hooks. */
 import { jpegBytes, startStaticServer, type StaticServer } from '../fakes/graph.js';
 import type { NetworkId } from '../../src/loading/schemas/index.js';
-import type { PreparedMedia, PreparedPost, PublishHooks } from '../../src/publishing/types.js';
+import type { PublishHooks } from '../../src/publishing/types.js';
+import { type PreparedMedia, type PreparedPost } from '../../src/networks/prepare.js';
 
 /** The static server standing in for media_base_url, serving two JPEGs (landscape and square); any other path is a 404. */
 export async function startMediaServer(): Promise<StaticServer> {

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPublisher } from '../../src/networks/instagram/publisher.js';
-import { HttpClient } from '../../src/publishing/http.js';
-import { PublishError, type PreparedPost } from '../../src/publishing/types.js';
+import { createPublisher } from '../../src/publishing/instagram/publisher.js';
+import { HttpClient } from '../../src/http/client.js';
 import type { StaticServer } from '../fakes/graph.js';
 import { startFakeInstagram, type FakeInstagram } from '../fakes/instagram.js';
 import { image, preparedPost, recordingHooks, rejection, startMediaServer } from './graph-media.js';
+import { CallError } from '../../src/http/errors.js';
+import { type PreparedPost } from '../../src/networks/prepare.js';
 
 const USER = '17841400000000000';
 const TOKEN = 'IGQV-instagram-token-5b2e8f';
@@ -38,10 +39,10 @@ const twoPhotos = (): PreparedPost =>
     media: [image(media, 'flu-clinic.jpg', 'Clinic waiting room with chairs'), image(media, 'nurse.jpg', 'A nurse at the front desk, smiling')],
   });
 
-async function failure(promise: Promise<unknown>): Promise<PublishError> {
+async function failure(promise: Promise<unknown>): Promise<CallError> {
   const error = await rejection(promise);
-  expect(error).toBeInstanceOf(PublishError);
-  return error as PublishError;
+  expect(error).toBeInstanceOf(CallError);
+  return error as CallError;
 }
 
 const publishCalls = () => ig.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/media_publish')).length;
@@ -108,9 +109,9 @@ describe('instagram publisher: posts', () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(PublishError);
-    expect((thrown as PublishError).kind).toBe('credentials');
-    expect((thrown as PublishError).message).toMatch(/PLAN_INSTAGRAM_TOKEN/);
+    expect(thrown).toBeInstanceOf(CallError);
+    expect((thrown as CallError).kind).toBe('credentials');
+    expect((thrown as CallError).message).toMatch(/PLAN_INSTAGRAM_TOKEN/);
   });
 
   it('a wrong token (190): credentials, without the token', async () => {
@@ -246,7 +247,7 @@ describe('instagram publisher: faults', () => {
         attempts++;
         const outcome = await p.publish(post, recordingHooks()).then(
           () => 'published',
-          (e: unknown) => (e as PublishError).kind,
+          (e: unknown) => (e as CallError).kind,
         );
         if (outcome === 'published') break;
         expect(outcome).toBe('retryable');

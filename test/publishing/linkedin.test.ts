@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fromLittleText, toLittleText } from '../../src/networks/linkedin/little-text.js';
-import { createPublisher, LINKEDIN_VERSION, RATE_LIMIT_WAIT_MS } from '../../src/networks/linkedin/publisher.js';
-import { HttpClient, type HttpRequest, type HttpResponse } from '../../src/publishing/http.js';
+import { createPublisher, LINKEDIN_VERSION, RATE_LIMIT_WAIT_MS } from '../../src/publishing/linkedin/publisher.js';
+import { HttpClient, type HttpRequest, type HttpResponse } from '../../src/http/client.js';
 import type { Publisher } from '../../src/publishing/types.js';
 import { parseLittle, startFakeLinkedIn, type FakeLinkedIn, type FakeLinkedInOptions } from '../fakes/linkedin.js';
 import { closedPortUrl, preparedPost, publishError, recordingHooks, tempMedia, TINY_PNG, type TempMedia } from './media.js';

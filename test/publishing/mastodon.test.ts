@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPublisher, htmlToText } from '../../src/networks/mastodon/publisher.js';
-import { HttpClient } from '../../src/publishing/http.js';
+import { createPublisher, htmlToText } from '../../src/publishing/mastodon/publisher.js';
+import { HttpClient } from '../../src/http/client.js';
 import type { Publisher } from '../../src/publishing/types.js';
 import { startFakeMastodon, type FakeMastodon, type FakeMastodonOptions } from '../fakes/mastodon.js';
 import { closedPortUrl, preparedPost, publishError, recordingHooks, tempMedia, TINY_PNG, type TempMedia } from './media.js';

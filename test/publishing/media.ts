@@ -4,7 +4,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { NetworkId } from '../../src/loading/schemas/index.js';
-import { PublishError, type PreparedMedia, type PreparedPost, type PublishErrorKind, type PublishHooks } from '../../src/publishing/types.js';
+import { type PublishHooks } from '../../src/publishing/types.js';
+import { CallError, type CallErrorKind } from '../../src/http/errors.js';
+import { type PreparedMedia, type PreparedPost } from '../../src/networks/prepare.js';
 
 /** A valid 1×1 PNG. */
 export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -59,17 +61,17 @@ export function recordingHooks(): RecordingHooks {
   };
 }
 
-/** The PublishError a promise rejects with (fails the test if it resolves or throws something else). */
-export async function publishError(promise: Promise<unknown>, kind?: PublishErrorKind): Promise<PublishError> {
+/** The CallError a promise rejects with (fails the test if it resolves or throws something else). */
+export async function publishError(promise: Promise<unknown>, kind?: CallErrorKind): Promise<CallError> {
   let outcome: unknown;
   try {
     outcome = await promise;
   } catch (error) {
-    if (!(error instanceof PublishError)) throw new Error(`expected a PublishError, got ${String(error)}`);
-    if (kind && error.kind !== kind) throw new Error(`expected a '${kind}' PublishError, got '${error.kind}': ${error.message}`);
+    if (!(error instanceof CallError)) throw new Error(`expected a CallError, got ${String(error)}`);
+    if (kind && error.kind !== kind) throw new Error(`expected a '${kind}' CallError, got '${error.kind}': ${error.message}`);
     return error;
   }
-  throw new Error(`expected a PublishError, but it resolved with ${JSON.stringify(outcome)}`);
+  throw new Error(`expected a CallError, but it resolved with ${JSON.stringify(outcome)}`);
 }
 
 /** A port nothing listens on (for "connection refused": nothing was sent). */

@@ -41,7 +41,7 @@ export type FaultName = 'a 503' | 'an answer that never arrives after the post w
 export interface FirstRun {
   /** Exit code of the first `plan publish` (SPEC §4: 0 fine, 1 failed, 3 unknown). */
   code: 0 | 1 | 3;
-  /** Ledger states after it, in order. */
+  /** PublishRecord states after it, in order. */
   states: string[];
 }
 

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPublisher } from '../../src/networks/x/publisher.js';
-import { HttpClient, type HttpRequest, type HttpResponse } from '../../src/publishing/http.js';
+import { createPublisher } from '../../src/publishing/x/publisher.js';
+import { HttpClient, type HttpRequest, type HttpResponse } from '../../src/http/client.js';
 import type { Publisher } from '../../src/publishing/types.js';
 import { startFakeX, type FakeX } from '../fakes/x.js';
 import { closedPortUrl, preparedPost, publishError, recordingHooks, tempMedia, TINY_PNG, type TempMedia } from './media.js';

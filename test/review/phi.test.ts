@@ -1,16 +1,16 @@
 // PHI rules report what they matched in `sensitiveText`; a review shows posts' exact text yet must
-// never print it (SPEC §2). These tests add PHI findings to a real audit, as the PHI rules report
+// never print it. These tests add PHI findings to a real audit, as the PHI rules report
 // them, and check every review format.
 import { afterAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/index.js';
 import { formatReviewGithub } from '../../src/formats/review-github.js';
 import { formatReviewJson } from '../../src/formats/review-json.js';
 import { COMMENT_MAX_BYTES, formatReviewMarkdown } from '../../src/formats/review-markdown.js';
-import { readLedger } from '../../src/publishing/ledger.js';
 import { diffSinceBase, HIDDEN, reviewOf, type Review } from '../../src/review/index.js';
 import type { Finding, SuppressedFinding } from '../../src/rules/types.js';
 import { makeRepo, removeTempRepos, type TempRepo } from '../helpers/repo.js';
 import { REVIEW_NOW } from './pull-request.js';
+import { readRecord } from '../../src/loading/record.js';
 
 afterAll(removeTempRepos);
 
@@ -61,7 +61,7 @@ async function reviewWithPhi(repo: TempRepo): Promise<Review> {
   result.findings.push(phi('phi/name', 2, 18, 8, 'Jane Doe'), phi('phi/name', 7, 20, 8, 'Jane Doe'), phi('phi/phone', 11, 13, 12));
   const suppressed: SuppressedFinding = { ...phi('phi/name', 13, 11, 12, '**Jane** Doe'), suppression: { reason: 'Jane Doe is our volunteer coordinator and agreed in writing', line: 12 } };
   result.suppressed.push(suppressed);
-  const context = { root: repo.root, audit: result, ledger: await readLedger(repo.root), diff: await diffSinceBase(repo.root, 'main'), now };
+  const context = { root: repo.root, audit: result, ledger: await readRecord(repo.root), diff: await diffSinceBase(repo.root, 'main'), now };
   return reviewOf(context, 'main');
 }
 

@@ -2,8 +2,8 @@
 // a review distinguishes: added, changed, renamed (with and without a new id), deleted, an image
 // swapped under an unchanged post, and a change to the plans.
 import { composeText } from '../../src/networks/index.js';
-import { fingerprint } from '../../src/publishing/ledger.js';
 import { makeRepo, type TempRepo } from '../helpers/repo.js';
+import { fingerprint } from '../../src/loading/record.js';
 
 /** Noon in the practice's time zone (America/New_York) on the day the pull request is reviewed. */
 export const REVIEW_NOW = '2029-12-01T17:00:00Z';

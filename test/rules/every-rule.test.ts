@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { audit, loadPosts } from '../../src/audit/index.js';
+import { audit } from '../../src/audit/index.js';
 import type { Post } from '../../src/loading/post.js';
 import { loadProject } from '../../src/loading/project.js';
 import { runRules } from '../../src/rules/engine.js';
+import { recordFromTexts } from '../../src/loading/record.js';
 import { RULES } from '../../src/rules/registry.js';
 import type { KeptReports, PostCheckContext, PostSummary, Report } from '../../src/rules/types.js';
+import { loadPosts } from '../../src/loading/posts.js';
 
 const fixture = fileURLToPath(new URL('../fixtures/every-rule/', import.meta.url));
 
@@ -32,14 +34,14 @@ describe('rules marked cacheable', () => {
       summariesOn: (post) => summaries.get(post),
       keepSummaries: (post, made) => summaries.set(post, made),
     };
-    runRules({ project, posts, rules: RULES, now: new Date('2026-12-01T12:00:00Z'), kept: store });
+    runRules({ project, posts, record: recordFromTexts([]), rules: RULES, now: new Date('2026-12-01T12:00:00Z'), kept: store });
     expect(kept.size).toBe(posts.length);
     expect(summaries.size).toBe(posts.length);
 
     // Another clock: a rule that read it but was marked cacheable would report differently from its kept reports.
     const later = new Date('2040-01-01T12:00:00Z');
-    const fresh = runRules({ project, posts, rules: RULES, now: later });
-    const fromKept = runRules({ project, posts, rules: RULES, now: later, kept: store });
+    const fresh = runRules({ project, posts, record: recordFromTexts([]), rules: RULES, now: later });
+    const fromKept = runRules({ project, posts, record: recordFromTexts([]), rules: RULES, now: later, kept: store });
     expect(fromKept).toEqual(fresh);
     expect(RULES.filter((rule) => rule.meta.cacheable).length).toBeGreaterThan(20);
   });
@@ -50,7 +52,6 @@ describe('rules marked cacheable', () => {
     const forbidden = (what: string) => () => {
       throw new Error(`a cacheable rule read ${what}`);
     };
-    const guardedProject = new Proxy(project, { get: (target, key) => (key === 'published' ? forbidden('the publish record')() : Reflect.get(target, key)) });
     let checked = 0;
     for (const post of posts) {
       const guardedPost = new Proxy(post, { get: (target, key) => (key === 'mediaFacts' ? forbidden('media files')() : Reflect.get(target, key)) });
@@ -58,7 +59,7 @@ describe('rules marked cacheable', () => {
       const remember = <T>(key: string, compute: () => T): T => (memo.has(key) ? (memo.get(key) as T) : (memo.set(key, compute()).get(key) as T));
       for (const rule of RULES.filter((r) => (r.meta.cacheable && r.checkPost) || r.summarizePost)) {
         const context = {
-          project: guardedProject,
+          project,
           year: 2026,
           ruleIds: RULES.map((r) => r.meta.id),
           once: remember,
@@ -67,6 +68,7 @@ describe('rules marked cacheable', () => {
           report: () => checked++,
         };
         Object.defineProperty(context, 'now', { get: forbidden('the clock') });
+        Object.defineProperty(context, 'record', { get: forbidden('the publish record') });
         if (rule.meta.cacheable && rule.checkPost) expect(() => rule.checkPost!(context as unknown as PostCheckContext), rule.meta.id).not.toThrow();
         if (rule.summarizePost) expect(() => rule.summarizePost!(context as unknown as PostCheckContext), rule.meta.id).not.toThrow();
       }

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { audit, auditExitCode, countFindings } from '../../audit/index.js';
 import { PlanError } from '../../errors.js';
@@ -6,8 +6,8 @@ import { formatFindings, type AuditFormat } from '../../formats/index.js';
 import { formatMarkdown } from '../../formats/markdown.js';
 import { summaryLine } from '../../formats/types.js';
 import { RULES } from '../../rules/registry.js';
-import type { GlobalOptions } from '../index.js';
-import { parseCount, parseNow } from './options.js';
+import type { CommandContext } from '../context.js';
+import { appendStepSummary, parseCount, parseNow } from '../options.js';
 
 interface AuditFlags {
   changedSince?: string;
@@ -20,10 +20,10 @@ interface AuditFlags {
   reveal?: boolean;
 }
 
-export async function runAuditCommand(paths: string[], flags: AuditFlags, globals: GlobalOptions): Promise<number> {
-  if (flags.reveal) refuseRevealWhereShared(flags);
+export async function runAuditCommand(paths: string[], flags: AuditFlags, context: CommandContext): Promise<number> {
+  if (flags.reveal) refuseRevealWhereShared(flags, context);
   const maxWarnings = parseCount('--max-warnings', flags.maxWarnings);
-  const result = await audit({ cwd: globals.cwd, paths, changedSince: flags.changedSince, now: parseNow(flags.now), cache: true });
+  const result = await audit({ cwd: context.cwd, paths, ...(flags.changedSince ? { changedSince: flags.changedSince } : {}), now: parseNow(flags.now, context.now), cache: true });
   const shown = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const report = {
     findings: shown,
@@ -31,15 +31,15 @@ export async function runAuditCommand(paths: string[], flags: AuditFlags, global
     posts: result.audited,
     sources: result.sources,
     rules: RULES.map((r) => r.meta),
-    toolVersion: globals.version,
+    toolVersion: context.version,
   };
-  const toTerminal = !flags.output && process.stdout.isTTY === true;
-  const text = formatFindings(flags.format, report, { color: globals.color && toTerminal, reveal: flags.reveal === true, notes: flags.notes === true });
+  const toTerminal = !flags.output && context.stdout.isTTY;
+  const text = formatFindings(flags.format, report, { color: context.color && toTerminal, reveal: flags.reveal === true, notes: flags.notes === true });
   if (flags.output) {
-    await writeReport(path.resolve(globals.cwd, flags.output), text, flags.output);
-    process.stderr.write(`${summaryLine(report.counts, report.posts)} (report written to ${flags.output})\n`);
-  } else process.stdout.write(text);
-  if (flags.format === 'github' && process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, formatMarkdown(report));
+    await writeReport(path.resolve(context.cwd, flags.output), text, flags.output);
+    context.stderr.write(`${summaryLine(report.counts, report.posts)} (report written to ${flags.output})\n`);
+  } else context.stdout.write(text);
+  if (flags.format === 'github') await appendStepSummary(context.env, formatMarkdown(report));
   return auditExitCode(result.findings, maxWarnings);
 }
 
@@ -52,8 +52,8 @@ async function writeReport(file: string, text: string, given: string): Promise<v
   }
 }
 
-function refuseRevealWhereShared(flags: AuditFlags): void {
-  if (process.env.CI) throw new PlanError('--reveal is refused in CI: CI logs are read by many people and PHI must not reach them');
+function refuseRevealWhereShared(flags: AuditFlags, context: CommandContext): void {
+  if (context.env.CI) throw new PlanError('--reveal is refused in CI: CI logs are read by many people and PHI must not reach them');
   if (flags.format !== 'pretty' || flags.output) throw new PlanError('--reveal only works with the pretty format in a terminal, never into a file or another format');
-  if (!process.stdout.isTTY) throw new PlanError('--reveal only prints to a terminal, not into a pipe or file');
+  if (!context.stdout.isTTY) throw new PlanError('--reveal only prints to a terminal, not into a pipe or file');
 }

@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { makeRepo, post, removeTempRepos } from '../../../test/helpers/repo.js';
 import { PlanError } from '../../errors.js';
+import { commandContext } from '../../../test/helpers/command.js';
 import { runCalendarCommand, type CalendarFlags } from './calendar.js';
 
 afterAll(removeTempRepos);
@@ -10,15 +11,10 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function run(cwd: string, flags: Partial<CalendarFlags>): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const code = await runCalendarCommand({ format: 'json', ...flags }, { cwd, color: false, version: '0.0.0' });
-  vi.mocked(process.stdout.write).mockRestore();
-  return { code, stdout };
+async function run(cwd: string, flags: Partial<CalendarFlags>, now?: Date): Promise<{ code: number; stdout: string }> {
+  const { context, output } = commandContext({ cwd, ...(now ? { now } : {}) });
+  const code = await runCalendarCommand({ format: 'json', ...flags }, context);
+  return { code, stdout: output().stdout };
 }
 
 const repo = () =>
@@ -37,9 +33,8 @@ describe('plan calendar', () => {
   });
 
   it('defaults to 8 weeks from this week in practice time', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2026-12-07T03:00:00Z')); // Sunday Dec 6, 22:00 in New York
-    const calendar = JSON.parse((await run(repo().root, {})).stdout);
+    const sundayEvening = new Date('2026-12-07T03:00:00Z'); // Sunday Dec 6, 22:00 in New York
+    const calendar = JSON.parse((await run(repo().root, {}, sundayEvening)).stdout);
     expect([calendar.from, calendar.weeks.length]).toEqual(['2026-11-30', 8]);
   });
 

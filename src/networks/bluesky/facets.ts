@@ -13,7 +13,7 @@
  *
  * Where two overlap, a resolved mention wins over a link, and a link over a tag.
  */
-import { urlsIn } from '../text.js';
+import { urlsIn } from '../entities.js';
 
 export interface ByteSlice {
   byteStart: number;

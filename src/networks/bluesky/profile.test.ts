@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { utf8Length } from '../text.js';
+import { utf8Length } from '../entities.js';
 import { blueskyProfile } from './profile.js';
 
 describe('Bluesky count', () => {

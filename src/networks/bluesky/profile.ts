@@ -1,4 +1,4 @@
-import { graphemeCount } from '../text.js';
+import { graphemeCount } from '../entities.js';
 import type { NetworkProfile } from '../types.js';
 
 export const blueskyProfile: NetworkProfile = {

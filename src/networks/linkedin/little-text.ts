@@ -15,7 +15,7 @@
  * An `@` is always escaped: a LinkedIn mention needs the member's or organization's URN, which a
  * post's text does not carry.
  */
-import { hashtagsIn } from '../text.js';
+import { hashtagsIn } from '../entities.js';
 
 const RESERVED = new Set(['|', '{', '}', '@', '[', ']', '(', ')', '<', '>', '#', '\\', '*', '_', '~']);
 const TEMPLATE_TAG = /^[\p{L}\p{N}\p{M}]+$/u;

@@ -1,4 +1,4 @@
-import { graphemeCount, remoteMentionsIn, urlsIn, type TextMatch } from '../text.js';
+import { graphemeCount, remoteMentionsIn, urlsIn, type TextMatch } from '../entities.js';
 import type { NetworkProfile } from '../types.js';
 
 const MB = 1024 * 1024;

@@ -1,6 +1,6 @@
 import type { NameDictionaries } from '../dictionaries.js';
 import type { Practice } from '../practice.js';
-import type { Doc, Span } from '../text.js';
+import type { Doc, Span } from '../document.js';
 import type { PhiType } from '../types.js';
 
 /** A proposed identifier before the final overlap resolution. */

@@ -4,7 +4,7 @@
  * addresses are not a person's.
  */
 import { phoneKey, isPracticeHost } from '../practice.js';
-import { matchesOf, sentenceAt } from '../text.js';
+import { matchesOf, sentenceAt } from '../document.js';
 import { add, isOneDigitRepeated, slice, type ScanState } from './common.js';
 
 /** Runs of digit groups with single separators; shape is checked afterwards. */

@@ -6,7 +6,7 @@
  */
 import { isGenericSentence } from '../context.js';
 import { EVENT_CUE_RE } from '../lexicon.js';
-import { matchesOf, sentenceAt, sentenceMatches } from '../text.js';
+import { matchesOf, sentenceAt, sentenceMatches } from '../document.js';
 import { add, slice, type ScanState } from './common.js';
 
 const MONTH =

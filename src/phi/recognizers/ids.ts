@@ -4,7 +4,7 @@
  * that introduces the number; a full SSN also by its shape alone.
  */
 import type { PhiType } from '../types.js';
-import { matchesOf, sentenceAt, type Doc } from '../text.js';
+import { matchesOf, sentenceAt, type Doc } from '../document.js';
 import { add, isOneDigitRepeated, type ScanState } from './common.js';
 
 interface Keyword {

@@ -26,7 +26,7 @@ import {
 } from '../lexicon.js';
 import type { Practice } from '../practice.js';
 import { HEALTH_EVENT_RE, isGenericSentence } from '../context.js';
-import { matchesOf, sentenceAt, sentenceMatches, tokenIndexAt, type Doc, type Token } from '../text.js';
+import { matchesOf, sentenceAt, sentenceMatches, tokenIndexAt, type Doc, type Token } from '../document.js';
 import { add, type Mention, type ScanState } from './common.js';
 
 export interface NameLexicon {

@@ -5,7 +5,7 @@
  */
 import { HEALTH_EVENT_RE } from '../lexicon.js';
 import { blankPracticeName } from '../practice.js';
-import { matchesOf, sentenceAt, type Sentence } from '../text.js';
+import { matchesOf, sentenceAt, type Sentence } from '../document.js';
 import { add, slice, type ScanState } from './common.js';
 
 const QUOTE_RE = /["“]([^"“”\n]{10,600})["”]|(?<![\p{L}])['‘]([^'‘’\n]{20,400})['’](?![\p{L}])/gu;

@@ -18,7 +18,7 @@ import {
 } from '../lexicon.js';
 import { normalizeAddress } from '../practice.js';
 import { firstTier } from './names.js';
-import { matchesOf, sentenceAt } from '../text.js';
+import { matchesOf, sentenceAt } from '../document.js';
 import { add, slice, type ScanState } from './common.js';
 
 const SUFFIX =

@@ -5,7 +5,7 @@
  * domain; public pages of the practice and of organisations are not.
  */
 import { hostOf, isPracticeHost, isPracticeKey, type Practice } from '../practice.js';
-import { matchesOf, sentenceAt } from '../text.js';
+import { matchesOf, sentenceAt } from '../document.js';
 import { add, ORG_LIKE_RE, orgLikeName, slice, type ScanState } from './common.js';
 
 /** Platforms whose paths (or subdomains) are one person's page. */

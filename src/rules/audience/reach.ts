@@ -1,4 +1,4 @@
-import { rankNetworks, reachOf, reachTableFor, type Reach, type ReachTable, type SegmentGroups } from '../../audience/reach.js';
+import { rankNetworks, reachOf, reachTableFor, type Reach, type ReachTable, type SegmentGroups } from '../../networks/reach.js';
 import type { NetworkId } from '../../loading/schemas/index.js';
 import { profileFor } from '../../networks/index.js';
 import type { Rule } from '../types.js';

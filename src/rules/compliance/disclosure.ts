@@ -2,9 +2,9 @@ import type { Post } from '../../loading/post.js';
 import type { NetworkId } from '../../loading/schemas/index.js';
 import type { SourceRange } from '../../loading/source.js';
 import { compose, profileFor, type ComposedText } from '../../networks/index.js';
-import { keepRecent } from '../../text/recent.js';
+import { keepRecent } from '../../util/recent-memo.js';
 import type { PostCheckContext, Rule } from '../types.js';
-import { placeComposed, type Span } from './texts.js';
+import { placeComposed, type Span } from './post-texts.js';
 
 export const disclosure: Rule = {
   meta: {

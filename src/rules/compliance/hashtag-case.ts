@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { hashtagsOf, publishedTexts } from './texts.js';
+import { hashtagsOf, publishedTexts } from './post-texts.js';
 import { ACRONYMS, HASHTAG_WORDS } from './words.js';
 
 export const hashtagCase: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { blankAddresses, publishedTexts, straighten } from './texts.js';
+import { blankAddresses, publishedTexts, straighten } from './post-texts.js';
 
 export const healthClaims: Rule = {
   meta: {

@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadPosts } from '../../audit/index.js';
 import { loadProject } from '../../loading/project.js';
 import { runRules } from '../engine.js';
+import { recordFromTexts } from '../../loading/record.js';
 import { COMPLIANCE_RULES } from './index.js';
+import { loadPosts } from '../../loading/posts.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -20,7 +21,7 @@ describe('COMPLIANCE_RULES', () => {
   it('find nothing in the example content of this repository', async () => {
     const project = await loadProject(EXAMPLE);
     const posts = await loadPosts(EXAMPLE, project.timeZone);
-    const { findings } = runRules({ project, posts, rules: COMPLIANCE_RULES, now: new Date('2026-11-29T00:00:00Z') });
+    const { findings } = runRules({ project, posts, record: recordFromTexts([]), rules: COMPLIANCE_RULES, now: new Date('2026-11-29T00:00:00Z') });
     expect(findings.filter((f) => f.rule.startsWith('compliance/'))).toEqual([]);
   });
 });

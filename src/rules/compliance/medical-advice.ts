@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { blankAddresses, publishedTexts, sentencesOf, straighten } from './texts.js';
+import { blankAddresses, publishedTexts, sentencesOf, straighten } from './post-texts.js';
 
 export const medicalAdvice: Rule = {
   meta: {

@@ -1,4 +1,4 @@
-import { blank, blankAddresses, hashtagsOf, sentencesOf } from './texts.js';
+import { blank, blankAddresses, hashtagsOf, sentencesOf } from './post-texts.js';
 
 export interface Readability {
   /** Flesch-Kincaid grade level. */

@@ -1,4 +1,4 @@
-import { graphemeStarts, utf8Length } from '../../networks/text.js';
+import { graphemeStarts, utf8Length } from '../../networks/entities.js';
 import type { Post } from '../../loading/post.js';
 import type { Rule } from '../types.js';
 import { formatNumber, rangeAt, targetsOf, type NetworkTarget } from './targets.js';

@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FILES } from '../../../test/helpers/rules.js';
 import { makeRepo, removeTempRepos, type FileContent } from '../../../test/helpers/repo.js';
-import { loadPosts } from '../../audit/index.js';
 import { loadProject } from '../../loading/project.js';
 import { runRules } from '../engine.js';
+import { recordFromTexts } from '../../loading/record.js';
 import type { Rule } from '../types.js';
 import { altText, mediaLimits, mediaMissing, mediaRequired } from './media.js';
+import { loadPosts } from '../../loading/posts.js';
 
 afterAll(removeTempRepos);
 
@@ -20,7 +21,7 @@ async function check(rules: Rule[], networks: string, media: string | undefined,
   const repo = makeRepo({ ...DEFAULT_FILES, 'content/a.md': `---\n${frontmatter.join('\n')}\n---\nWash your hands.\n`, ...files });
   const project = await loadProject(repo.root);
   const posts = await loadPosts(repo.root, project.timeZone);
-  return runRules({ project, posts, rules, now: new Date('2026-11-01T12:00:00Z') }).findings;
+  return runRules({ project, posts, record: recordFromTexts([]), rules, now: new Date('2026-11-01T12:00:00Z') }).findings;
 }
 
 const item = (file: string, alt: string | null = 'A nurse at a desk') => `\n  - file: ${file}${alt === null ? '' : `\n    alt: ${alt}`}`;

@@ -6,7 +6,7 @@ import type { SourceRange } from '../../loading/source.js';
 import type { YamlPath } from '../../loading/yaml.js';
 import { profileFor } from '../../networks/index.js';
 import type { PostCheckContext } from '../types.js';
-import { publishedTexts, writtenValue } from '../compliance/texts.js';
+import { publishedTexts, writtenValue } from '../compliance/post-texts.js';
 
 /** One identifier found in a post, placed in the file. */
 export interface PlacedPhi extends PhiMatch {

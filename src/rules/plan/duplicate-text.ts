@@ -3,7 +3,7 @@ import type { Post } from '../../loading/post.js';
 import type { NetworkId } from '../../loading/schemas/index.js';
 import type { SourceRange } from '../../loading/source.js';
 import { composeText, profileFor } from '../../networks/index.js';
-import { keepRecent } from '../../text/recent.js';
+import { keepRecent } from '../../util/recent-memo.js';
 import type { ProjectCheckContext, Rule } from '../types.js';
 import { postsCountedBy } from './schedule.js';
 import { describeDay } from './time.js';

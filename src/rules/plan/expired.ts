@@ -1,5 +1,5 @@
 import type { Post } from '../../loading/post.js';
-import type { Project } from '../../loading/project.js';
+import type { PublishRecord } from '../../loading/record.js';
 import type { Rule } from '../types.js';
 import { unpublishedNetworks } from './published.js';
 import { describeMoment } from './time.js';
@@ -10,7 +10,7 @@ export const expired: Rule = {
     severity: 'warning',
     docs: 'A post that will never be published because of its expires: one that expires before its publish time, or a ready post that expired before the publish record shows it published.',
   },
-  checkPost({ post, project, now, report }) {
+  checkPost({ post, project, record, now, report }) {
     const { publishAt, expires } = post;
     if (!expires) return;
     const range = post.locate(['expires']);
@@ -18,7 +18,7 @@ export const expired: Rule = {
     if (publishAt && expires.instant <= publishAt.instant) {
       const due = describeMoment(publishAt.instant, project.timeZone);
       report({ message: `this post expires ${until}, before it is due (${due}), so it will never be published: move expires after publish_at`, range });
-    } else if (expires.instant <= now && isWaiting(post, project)) {
+    } else if (expires.instant <= now && isWaiting(post, record)) {
       report({
         message: `this ready post expired ${until} without being published, so it never will be: delete it, set it back to draft, or set a later expires`,
         range,
@@ -27,6 +27,6 @@ export const expired: Rule = {
   },
 };
 
-function isWaiting(post: Post, project: Project): boolean {
-  return post.frontmatter.status === 'ready' && unpublishedNetworks(project, post).length > 0;
+function isWaiting(post: Post, record: PublishRecord): boolean {
+  return post.frontmatter.status === 'ready' && unpublishedNetworks(record, post).length > 0;
 }

@@ -7,7 +7,7 @@ import { expired } from './expired.js';
 import { maxPerDay } from './max-per-day.js';
 import { mix } from './mix.js';
 import { objective } from './objective.js';
-import { readyPast } from './ready-past.js';
+import { missed, readyPast } from './ready-past.js';
 import { slots } from './slots.js';
 
 export const PLAN_RULES: readonly Rule[] = [
@@ -17,6 +17,7 @@ export const PLAN_RULES: readonly Rule[] = [
   maxPerDay,
   slots,
   readyPast,
+  missed,
   dstGap,
   dstRepeated,
   expired,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { post, runOn } from '../../../test/helpers/rules.js';
-import { readyPast } from './ready-past.js';
+import { missed, readyPast } from './ready-past.js';
 
 // 10:00 am in New York.
 const NOW = '2026-12-01T15:00:00Z';
@@ -8,7 +8,7 @@ const NOW = '2026-12-01T15:00:00Z';
 const withFields = (fields: string) => post(`title: Post\nnetworks: [x, facebook]\napproved_by: Dr. Priya Natarajan\n${fields}`);
 
 async function messages(fields: string) {
-  const { findings } = await runOn([readyPast], { 'content/a.md': withFields(fields) }, NOW);
+  const { findings } = await runOn([readyPast, missed], { 'content/a.md': withFields(fields) }, NOW);
   return findings;
 }
 
@@ -33,9 +33,19 @@ describe('plan/ready-past', () => {
     expect(await messages('publish_at: 2026-12-01 10:01\nstatus: ready')).toEqual([]);
   });
 
-  it('says a post more than 24 hours late will be reported as missed', async () => {
+  it('leaves a post more than 24 hours late to plan/missed, a warning, in a change that does not touch it', async () => {
     const findings = await messages('publish_at: 2026-11-30 09:00\nstatus: ready');
-    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('more than 24 hours ago: plan publish will report it as missed on X, Facebook')]);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'plan/missed', severity: 'warning', message: expect.stringContaining('was not published on X, Facebook: plan publish reports it as missed') }),
+    ]);
+  });
+
+  it('is an error again for a missed post in a change that touches it', async () => {
+    const files = { 'content/a.md': withFields('publish_at: 2026-11-30 09:00\nstatus: ready') };
+    const { findings } = await runOn([readyPast, missed], files, NOW, ['content/a.md']);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'plan/ready-past', severity: 'error', message: expect.stringContaining('more than 24 hours ago: plan publish will report it as missed on X, Facebook') }),
+    ]);
   });
 
   it('leaves drafts and expired posts alone', async () => {
@@ -48,9 +58,9 @@ describe('plan/ready-past', () => {
       JSON.stringify({ post: 'a', network, state, at: '2026-12-01T14:00:05Z', fingerprint: 'sha256:0', file: 'content/a.md' });
     const ledger = `${entry('x', 'attempting')}\n${entry('x', 'published')}\n${entry('facebook', 'failed')}\n`;
     const files = { 'content/a.md': withFields('publish_at: 2026-12-01 09:00\nstatus: ready'), '.plan/ledger.jsonl': ledger };
-    const { findings } = await runOn([readyPast], files, NOW);
+    const { findings } = await runOn([readyPast, missed], files, NOW);
     expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('it will publish on Facebook the moment')]);
     const allPublished = `${entry('x', 'published')}\n${entry('facebook', 'published')}\n`;
-    expect((await runOn([readyPast], { ...files, '.plan/ledger.jsonl': allPublished }, NOW)).findings).toEqual([]);
+    expect((await runOn([readyPast, missed], { ...files, '.plan/ledger.jsonl': allPublished }, NOW)).findings).toEqual([]);
   });
 });

@@ -1,29 +1,55 @@
+import { MISSED_AFTER_MS } from '../../loading/record.js';
 import { profileFor } from '../../networks/index.js';
-import type { Rule } from '../types.js';
+import type { PostCheckContext, Rule } from '../types.js';
 import { unpublishedNetworks } from './published.js';
+import { isDueAt } from './schedule.js';
 import { describeMoment } from './time.js';
 
-/** How late `plan publish` still publishes a post; later ones it reports as missed (SPEC §5). */
-const LATE_LIMIT_MS = 24 * 60 * 60 * 1000;
+/**
+ * A ready post past its time that the record does not show published, and how late it is. Less than
+ * a day late, it publishes the moment it is merged; later, `plan publish` reports it missed.
+ */
+function latePost({ post, record, now }: PostCheckContext) {
+  if (!isDueAt(post, now)) return undefined;
+  const networks = unpublishedNetworks(record, post);
+  if (networks.length === 0) return undefined;
+  const missed = now.getTime() - post.publishAt.instant.getTime() > MISSED_AFTER_MS;
+  return { publishAt: post.publishAt.instant, networks, missed };
+}
+
+const where = (networks: readonly string[]) => networks.map((network) => profileFor(network as never).label).join(', ');
 
 export const readyPast: Rule = {
   meta: {
     id: 'plan/ready-past',
     severity: 'error',
-    docs: 'A ready post whose publish time has passed and that the publish record does not show as published: it would publish the moment it is merged, or be reported as missed when more than 24 hours late.',
+    docs: 'A ready post whose publish time has passed and that the publish record does not show as published: it publishes the moment it is merged (less than 24 hours late), or a change touches a post that is already missed.',
   },
-  checkPost({ post, project, now, report }) {
-    const { publishAt, expires } = post;
-    if (post.frontmatter.status !== 'ready' || !publishAt || publishAt.instant > now) return;
-    if (expires && expires.instant <= now) return;
-    const networks = unpublishedNetworks(project, post);
-    if (networks.length === 0) return;
-    const when = describeMoment(publishAt.instant, project.timeZone);
-    const where = networks.map((network) => profileFor(network).label).join(', ');
-    const late = now.getTime() - publishAt.instant.getTime() > LATE_LIMIT_MS;
-    const message = late
-      ? `this ready post was due ${when}, more than 24 hours ago: plan publish will report it as missed on ${where} and not publish it (unless run with --catch-up). Set a new publish_at, or set it back to draft`
-      : `this ready post was due ${when}, which has passed: it will publish on ${where} the moment this change is merged. Set a later publish_at if that is not what you want`;
-    report({ message, range: post.locate(['publish_at']), ...(networks.length === 1 ? { network: networks[0]! } : {}) });
+  checkPost(context) {
+    const late = latePost(context);
+    if (!late || (late.missed && !context.changed?.has(context.post.file))) return;
+    const when = describeMoment(late.publishAt, context.project.timeZone);
+    const message = late.missed
+      ? `this ready post was due ${when}, more than 24 hours ago: plan publish will report it as missed on ${where(late.networks)} and not publish it (unless run with --catch-up). Set a new publish_at, or set it back to draft`
+      : `this ready post was due ${when}, which has passed: it will publish on ${where(late.networks)} the moment this change is merged. Set a later publish_at if that is not what you want`;
+    context.report({ message, range: context.post.locate(['publish_at']), ...(late.networks.length === 1 ? { network: late.networks[0]! } : {}) });
+  },
+};
+
+export const missed: Rule = {
+  meta: {
+    id: 'plan/missed',
+    severity: 'warning',
+    docs: 'A ready post more than 24 hours past its time that the publish record does not show as published, in a change that does not touch it: plan publish reports it missed and does not send it.',
+  },
+  checkPost(context) {
+    const late = latePost(context);
+    if (!late?.missed || context.changed?.has(context.post.file)) return;
+    const when = describeMoment(late.publishAt, context.project.timeZone);
+    context.report({
+      message: `this ready post was due ${when} and was not published on ${where(late.networks)}: plan publish reports it as missed and will not send it (unless run with --catch-up). Give it a new publish_at, or set it back to draft`,
+      range: context.post.locate(['publish_at']),
+      ...(late.networks.length === 1 ? { network: late.networks[0]! } : {}),
+    });
   },
 };

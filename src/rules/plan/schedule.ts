@@ -15,6 +15,12 @@ export function isScheduled(post: Post): post is TimedPost {
   return !post.expires || post.expires.instant > post.publishAt.instant;
 }
 
+/** A ready post whose publish time has come and that has not expired: what `plan publish` would send now, unless published. */
+export function isDueAt(post: Post, now: Date): post is TimedPost {
+  if (post.frontmatter.status !== 'ready' || !hasPublishTime(post) || post.publishAt.instant > now) return false;
+  return !post.expires || post.expires.instant > now;
+}
+
 /**
  * The posts a project check counts: those whose file does not turn the rule off. An override such as
  * `content/archive/**: { plan/cadence: off }` takes those posts out of the count, not only out of the report.

@@ -1,4 +1,4 @@
-import { closest } from '../../text/closest.js';
+import { closest } from '../../util/closest.js';
 import type { ProjectCheckContext, Rule } from '../types.js';
 import { loadProblemRule } from './problems.js';
 

@@ -40,7 +40,6 @@ export const date = loadProblemRule({
   docs: 'A publish_at or expires that is not a real date and time (YYYY-MM-DD HH:MM).',
 });
 
-export { config } from './config.js';
 
 export const plans = loadProblemRule({
   id: 'schema/plans',

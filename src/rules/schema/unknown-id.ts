@@ -1,4 +1,4 @@
-import { closest } from '../../text/closest.js';
+import { closest } from '../../util/closest.js';
 import type { PlanFile } from '../../loading/project.js';
 import type { PostCheckContext, Rule } from '../types.js';
 
