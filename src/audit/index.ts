@@ -18,6 +18,8 @@ export interface AuditOptions {
   /** Posts or folders to audit, relative to `cwd`; all posts when empty. */
   paths?: string[];
   changedSince?: string;
+  /** The environment of the run, for rules that read it (allowed API hosts); the process's when absent. */
+  env?: NodeJS.ProcessEnv;
   /** The files the change under review touches (`plan review` knows them from its diff). */
   changed?: ReadonlySet<string>;
   now: Date;
@@ -48,7 +50,7 @@ export async function auditRepository(repository: Repository, options: AuditOpti
   const changed = options.changed ?? (options.changedSince ? new Set(await changedSince(root, options.changedSince)) : undefined);
   const reportOn = selectFiles(root, options, posts, changed);
   const kept = options.cache ? FindingsCache.open(project, posts, yearIn(options.now, project.timeZone)) : undefined;
-  const { findings, suppressed } = runRules({ project, posts, record, reportOn, rules: RULES, now: options.now, ...(changed ? { changed } : {}), ...(kept ? { kept } : {}) });
+  const { findings, suppressed } = runRules({ project, posts, record, reportOn, rules: RULES, now: options.now, ...(options.env ? { env: options.env } : {}), ...(changed ? { changed } : {}), ...(kept ? { kept } : {}) });
   kept?.save();
   return {
     ...repository,

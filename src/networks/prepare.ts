@@ -26,6 +26,8 @@ export interface PreparedPost {
   /** The exact text the network receives (variant or body, plus link where the network appends it). */
   text: string;
   link?: string;
+  /** The post's language (its `lang`, else the practice's), for networks that take one (Bluesky `langs`, Mastodon `language`). */
+  lang: string;
   media: PreparedMedia[];
   fingerprint: string;
   /** Stable for this post, network and text: Mastodon's Idempotency-Key, the seed of Bluesky's record key. */
@@ -55,6 +57,7 @@ export function preparePost(post: Post, network: NetworkId, project: Project): P
     file: post.file,
     text,
     ...(frontmatter.link ? { link: frontmatter.link } : {}),
+    lang: frontmatter.lang ?? project.config.data?.lang ?? 'en',
     media: (frontmatter.media ?? []).map((item) => prepareMedia(item.file, item.alt, project)),
     fingerprint: print,
     idempotencyKey: createHash('sha256').update(`${post.id}\n${network}\n${print}`).digest('hex').slice(0, 32),

@@ -2,7 +2,7 @@ import { pointRange } from '../loading/source.js';
 import type { SuppressedFinding } from '../rules/types.js';
 import { changedLinesOf, reviewFinding, type ReviewContext } from './context.js';
 import { authorOfLine } from '../loading/git.js';
-import { phiHider } from './hide.js';
+import { phiHider } from '../audit/hide.js';
 import { holdsPost } from '../audit/due.js';
 import type { Alerts, PostAlert, ReviewedPost, SuppressedPhi } from './types.js';
 import { CONTENT_DIR } from '../loading/posts.js';

@@ -15,7 +15,7 @@ import { loadRepository } from '../loading/repository.js';
 export type * from './types.js';
 export type { ReviewContext } from './context.js';
 export { diffSinceBase } from '../loading/git.js';
-export { HIDDEN } from './types.js';
+export { HIDDEN } from '../audit/hide.js';
 
 export interface ReviewOptions {
   cwd: string;

@@ -4,7 +4,7 @@ import { previewOf, type MediaPreview, type NetworkPreview } from '../preview/in
 import { preparePost } from '../networks/prepare.js';
 import { changedLinesOf, reviewFinding, type ReviewContext } from './context.js';
 import { fileAtCommit, type LineSpan } from '../loading/git.js';
-import { phiHider, type PhiHider } from './hide.js';
+import { phiHider, type PhiHider } from '../audit/hide.js';
 import { labels, outlookOf } from './outlook.js';
 import type { PostInScope } from './scope.js';
 import type { DeletedPost, PublishRecord, RenameNote, ReviewedNetwork, ReviewedPost } from './types.js';

@@ -31,9 +31,6 @@ export interface Review {
   calendar: ReviewWeek[];
 }
 
-/** What replaces text that a PHI finding covers. */
-export const HIDDEN = '█████';
-
 export interface ReviewCounts {
   added: number;
   changed: number;

@@ -15,6 +15,8 @@ export interface RuleRun {
   record: PublishRecord;
   /** Every post of the repository: project checks see them all. */
   posts: readonly Post[];
+  /** The environment of the run; the audit's own unless given. */
+  env?: NodeJS.ProcessEnv;
   /** The files the change under review touches, when there is one (see RunContext.changed). */
   changed?: ReadonlySet<string>;
   /** Files whose findings are reported (all when undefined); plan files are always reported. */
@@ -40,6 +42,7 @@ export function runRules(run: RuleRun): RuleResults {
   const context: RunContext = {
     project: run.project,
     record: run.record,
+    env: run.env ?? process.env,
     now: run.now,
     ...(run.changed ? { changed: run.changed } : {}),
     year: yearIn(run.now, run.project.timeZone),

@@ -37,6 +37,8 @@ export interface RunContext {
    * findings cache is kept per year). PHI turns birth years into ages with it.
    */
   year: number;
+  /** The environment of the run (e.g. PLAN_ALLOW_API_HOSTS); a cacheable rule must not read it. */
+  env: NodeJS.ProcessEnv;
   /** The files the change under review touches (`--changed-since`, `plan review`); undefined when no change is named. */
   changed?: ReadonlySet<string>;
   /** The ids of every rule the tool has, for checking rule names users write. */

@@ -23,7 +23,7 @@ interface AuditFlags {
 export async function runAuditCommand(paths: string[], flags: AuditFlags, context: CommandContext): Promise<number> {
   if (flags.reveal) refuseRevealWhereShared(flags, context);
   const maxWarnings = parseCount('--max-warnings', flags.maxWarnings);
-  const result = await audit({ cwd: context.cwd, paths, ...(flags.changedSince ? { changedSince: flags.changedSince } : {}), now: parseNow(flags.now, context.now), cache: true });
+  const result = await audit({ cwd: context.cwd, paths, ...(flags.changedSince ? { changedSince: flags.changedSince } : {}), now: parseNow(flags.now, context.now), env: context.env, cache: true });
   const shown = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const report = {
     findings: shown,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrl, nonEmptyText, SEVERITY_SETTINGS } from './common.js';
+import { httpUrl, languageTag, nonEmptyText, SEVERITY_SETTINGS } from './common.js';
 
 const timezone = z.string().refine(isTimeZone, {
   message: 'is not a time zone: use a name from the IANA list, e.g. America/New_York or America/Chicago',
@@ -37,9 +37,22 @@ export const configSchema = z
     media_base_url: httpUrl.optional().describe('Public URL of media/ (Instagram and Facebook fetch images by URL)'),
     approval: z
       .strictObject({
-        required: z.boolean().default(false).describe('Posts need approved_by before they can publish'),
+        required: z.boolean().default(false).describe('A post publishes only when a listed reviewer approved the pull request that last changed it'),
+        reviewers: z
+          .array(z.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9._-]+)?$/, 'write a GitHub user name (dr-natarajan) or a team (@org/team)'))
+          .default([])
+          .describe('GitHub users or teams (@org/team) whose approval counts'),
       })
-      .default({ required: false }),
+      .default({ required: false, reviewers: [] }),
+    lang: languageTag.default('en').describe('The language posts are written in, unless a post says otherwise (lang:)'),
+    utm: z
+      .strictObject({
+        enabled: z.boolean().default(true).describe("Add utm_source, utm_medium and utm_campaign to links to the practice's own websites"),
+        medium: nonEmptyText.default('social'),
+        campaign: nonEmptyText.optional().describe("utm_campaign for every link; default: the post's objective"),
+      })
+      .default({ enabled: true, medium: 'social' })
+      .describe('Link tracking, so results can be counted per network and objective'),
     rules: ruleSettingsSchema.default({}).describe('Severity per rule id: error | warning | info | off'),
     overrides: z
       .array(

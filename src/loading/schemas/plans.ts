@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrl, NETWORK_IDS, nonEmptyText, percent, slug } from './common.js';
+import { httpUrl, METRIC_NAMES, NETWORK_IDS, nonEmptyText, percent, slug } from './common.js';
 
 const SLOT = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -72,7 +72,20 @@ export const audiencesPlanSchema = z
 
 export const objectivesPlanSchema = z
   .strictObject({
-    objectives: z.record(slug, z.strictObject({ label: nonEmptyText, share: percent.describe('Target percent of posts') })),
+    objectives: z.record(
+      slug,
+      z.strictObject({
+        label: nonEmptyText,
+        share: percent.describe('Target percent of posts'),
+        target: z
+          .strictObject({
+            metric: z.enum(METRIC_NAMES).describe('The metric the objective is measured by'),
+            per_month: z.number().min(0).describe('How much of it a month counts as on target'),
+          })
+          .optional()
+          .describe('What plan insights measures the objective against, e.g. { metric: clicks, per_month: 200 }'),
+      }),
+    ),
     mix: z
       .strictObject({
         window_weeks: z.int().min(1).default(4),

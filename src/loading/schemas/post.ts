@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrl, networkId, NETWORK_IDS, nonEmptyText, slug } from './common.js';
+import { caseless, httpUrl, languageTag, networkId, NETWORK_IDS, nonEmptyText, slug } from './common.js';
 import { dateTimeText } from './dates.js';
 
 export const mediaItemSchema = z
@@ -20,7 +20,7 @@ export const postSchema = z
     networks: z.array(networkId).min(1, 'name at least one network').describe('Where to publish'),
     audience: z.array(slug).optional().describe('Audience ids from plans/audiences.yaml'),
     objective: slug.optional().describe('Objective id from plans/objectives.yaml'),
-    status: z.enum(['draft', 'ready']).default('draft').describe('draft or ready: only ready posts are published'),
+    status: caseless(['draft', 'ready']).default('draft').describe('draft or ready: only ready posts are published'),
     approved_by: nonEmptyText.optional().describe('Who approved the post (required when plan.config.yaml sets approval.required)'),
     media: z.array(mediaItemSchema).optional(),
     link: httpUrl.optional().describe('A link to publish with the post'),
@@ -28,6 +28,10 @@ export const postSchema = z
     expires: dateTimeText.optional().describe('Never publish after this time'),
     authorization: nonEmptyText.optional().describe('Id of the signed HIPAA authorization (testimonials, patient photos)'),
     tags: z.array(nonEmptyText).optional(),
+    lang: languageTag.optional().describe("The post's language (e.g. es), sent to networks that take one; default: lang in plan.config.yaml"),
+    kind: caseless(['post', 'review-reply'])
+      .optional()
+      .describe('review-reply: an answer to an online review, where confirming any visit, treatment, record or result is PHI'),
     id: slug.optional().describe('Stable id; default: the path under content/ without .md'),
   })
   .describe('Frontmatter of a post in content/');

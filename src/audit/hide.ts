@@ -4,7 +4,9 @@ import type { SourceRange } from '../loading/source.js';
 import type { NetworkId } from '../networks/index.js';
 import { accountProfile, composeFor, rangeAt, type NetworkTarget } from '../rules/network/targets.js';
 import type { Finding } from '../rules/types.js';
-import { HIDDEN } from './types.js';
+
+/** What replaces text that a PHI finding covers. */
+export const HIDDEN = '█████';
 
 /**
  * Hides what PHI findings cover in the texts a review shows. A review must show the exact text of

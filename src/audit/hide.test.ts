@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replaceSpans } from './hide.js';
-import { HIDDEN } from './types.js';
+import { HIDDEN } from './hide.js';
 
 describe('replaceSpans', () => {
   const text = 'Call Jane Doe today. Read more below.';
