@@ -82,7 +82,7 @@ program
   .option('--dry-run', 'print what would be sent where, and send nothing')
   .option('--now <iso>', 'the time to publish as of (default: now)')
   .option('--network <name>', 'publish to this network only')
-  .option('--commit', 'commit the publish record and push it (pulling with rebase when another run pushed first)')
+  .option('--commit', 'keep the publish record on the remote (branch plan-record): every post is claimed there before it is sent, so a job that dies or a second job never sends it twice')
   .option('--catch-up', 'also publish posts more than 24 hours late')
   .action(async (options) => {
     const { runPublishCommand } = await import('./commands/publish.js');

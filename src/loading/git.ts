@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PlanError } from '../errors.js';
@@ -37,10 +38,22 @@ export function runGit(cwd: string, args: string[], options: GitOptions = {}): P
       'git',
       [...QUIET_PATHS, ...args],
       { cwd, maxBuffer: 64 * 1024 * 1024, ...(options.env ? { env: { ...process.env, ...options.env } } : {}) },
-      (error, stdout, stderr) => (error ? reject(Object.assign(error, { stderr })) : resolve(stdout)),
+      (error, stdout, stderr) => (error ? reject(Object.assign(error, { stdout, stderr })) : resolve(stdout)),
     );
     if (options.input !== undefined) child.stdin?.end(options.input);
   });
+}
+
+/** The git folder of a work tree (`.git`, or where a linked worktree's `.git` file points), read without running git. */
+export function gitDirOf(root: string): string | undefined {
+  const dotGit = path.join(root, '.git');
+  try {
+    if (statSync(dotGit).isDirectory()) return dotGit;
+    const pointer = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1]?.trim();
+    return pointer ? path.resolve(root, pointer) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function firstLine(text: string | undefined): string {

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { tryGit } from './git.js';
+import { gitDirOf, tryGit } from './git.js';
 import type { NetworkId } from './schemas/index.js';
 
 /** The publish record, in the working tree and on the record branch. */
 export const RECORD_FILE = '.plan/ledger.jsonl';
+/** Where `plan publish --commit` keeps, inside this clone's git folder, every line it wrote: read with the rest, never committed. */
+export const JOURNAL_FILE = 'plan/record.jsonl';
 /** The branch `plan publish --commit` keeps the record on: only the publish job writes it, so `main` can be protected. */
 export const RECORD_BRANCH = 'plan-record';
 /** The refs the record branch is read from, newest knowledge first: the remote's as last fetched, then a local one. */
@@ -68,13 +70,19 @@ export function fingerprint(text: string): string {
  * that holds more knows more, so nothing is ever lost by reading both.
  */
 export async function readRecord(root: string): Promise<PublishRecord> {
+  // The record branch first: its order is the order runs wrote in; this clone's own copies add what it lacks.
   const texts: { source: string; text: string }[] = [];
-  const local = readWorkingTree(root);
-  if (local !== undefined) texts.push({ source: RECORD_FILE, text: local });
-  for (const ref of await recordRefs(root)) {
-    const text = await tryGit(root, ['cat-file', 'blob', `${ref}:${RECORD_FILE}`]);
-    if (text !== undefined) texts.push({ source: `${ref.replace(/^refs\/(remotes\/|heads\/)/, '')}:${RECORD_FILE}`, text });
+  const gitDir = gitDirOf(root);
+  if (gitDir) {
+    for (const ref of await recordRefs(root, gitDir)) {
+      const text = await tryGit(root, ['cat-file', 'blob', `${ref}:${RECORD_FILE}`]);
+      if (text !== undefined) texts.push({ source: `${ref.replace(/^refs\/(remotes\/|heads\/)/, '')}:${RECORD_FILE}`, text });
+    }
+    const journal = readIfThere(path.join(gitDir, JOURNAL_FILE));
+    if (journal !== undefined) texts.push({ source: `.git/${JOURNAL_FILE}`, text: journal });
   }
+  const local = readIfThere(path.join(root, RECORD_FILE));
+  if (local !== undefined) texts.push({ source: RECORD_FILE, text: local });
   return recordFromTexts(texts);
 }
 
@@ -97,14 +105,15 @@ export function recordFromTexts(texts: readonly { source: string; text: string }
       }
     });
   }
-  // Lines from two places (or a union merge) may interleave: time order is the truth.
+  // Lines from two places (or a union merge) may interleave: time order is the truth, and lines of the
+  // same time keep the order they were read in (a stable sort).
   record.entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return record;
 }
 
-function readWorkingTree(root: string): string | undefined {
+function readIfThere(file: string): string | undefined {
   try {
-    return readFileSync(path.join(root, RECORD_FILE), 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -115,8 +124,10 @@ function readWorkingTree(root: string): string | undefined {
  * The refs of the record branch this clone has. Looked up in the ref files first, so a repository
  * without the branch (most local runs) costs no git process.
  */
-async function recordRefs(root: string): Promise<string[]> {
-  const gitDir = path.join(root, '.git');
+async function recordRefs(root: string, workTreeGitDir: string): Promise<string[]> {
+  // A linked worktree keeps its refs in the main repository's git folder.
+  const common = readIfThere(path.join(workTreeGitDir, 'commondir'))?.trim();
+  const gitDir = common ? path.resolve(workTreeGitDir, common) : workTreeGitDir;
   const loose = RECORD_REFS.filter((ref) => existsSync(path.join(gitDir, ref)));
   if (loose.length === RECORD_REFS.length || !packedRefsMention(gitDir)) return loose;
   const listed = await tryGit(root, ['for-each-ref', '--format=%(refname)', ...RECORD_REFS]);

@@ -1,17 +1,24 @@
-import type { NetworkId } from '../loading/schemas/index.js';
-import { type Publisher } from './types.js';
 import { CallError } from '../http/errors.js';
-import { appendEntry } from './record.js';
-import { type RecordEntry, type PublishState } from '../loading/record.js';
-import { type PreparedPost } from '../networks/prepare.js';
+import type { PublishState, RecordEntry } from '../loading/record.js';
+import type { PreparedPost } from '../networks/prepare.js';
+import type { RecordHome } from './record.js';
+import type { Publisher } from './types.js';
 
 export interface AttemptSettings {
-  root: string;
+  /** Where results and checkpoints are recorded; the run has already claimed the post there. */
+  home: RecordHome;
+  /** The run's id, written on every line it records. */
+  run: string;
   /** Tries for a step that is safe to repeat (connection refused before sending, media uploads). */
   maxTries: number;
   retryDelayMs: number;
   /** Longest rate-limit wait to sit out; a longer one leaves the post for the next run. */
   maxWaitMs: number;
+  /** The moment (the machine's own clock, in ms) after which the run makes no create call. */
+  deadline: number;
+  /** The `until` of the run's claims, in the record's time: after it, another run may take them over; none on one disk. */
+  until?: string;
+  /** The time written on record lines: the real clock, or `--now`. */
   clock: () => Date;
   sleep: (ms: number) => Promise<void>;
   log: (line: string) => void;
@@ -23,12 +30,19 @@ export type Outcome =
   | { state: 'published'; url: string; settled: boolean }
   | { state: 'failed' | 'unknown' | 'postponed'; detail: string };
 
-/** One post on one network: settle an earlier unknown outcome, else publish, recording every state as it happens. */
+/**
+ * One post on one network, which the run has claimed in the record: settle an earlier outcome that is
+ * not known, else publish, recording every result as it happens.
+ */
 export async function attempt(publisher: Publisher, post: PreparedPost, previous: RecordEntry | undefined, settings: AttemptSettings): Promise<Outcome> {
-  const record = (state: PublishState, extra: Partial<RecordEntry> = {}) => appendEntry(settings.root, entryFor(post, state, settings.clock(), extra));
+  const record = (state: PublishState, extra: Partial<RecordEntry> = {}) => settings.home.append([entryFor(post, state, settings, extra)]);
   if (previous && (previous.state === 'attempting' || previous.state === 'unknown')) {
-    const settled = await settle(publisher, post);
-    if (settled === 'lookup-failed') return { state: 'unknown', detail: previous.detail ?? 'an earlier run may have published it and the account could not be checked' };
+    const settled = await settle(publisher, post, settings.redact);
+    if (settled instanceof CallError) {
+      // A refused token is the one thing to fix; anything else leaves the earlier outcome unknown.
+      if (settled.kind === 'credentials') return { state: 'failed', detail: settled.message };
+      return { state: 'unknown', detail: previous.detail ?? `an earlier run may have published it and the account could not be checked (${settled.message})` };
+    }
     if (settled) {
       await record('published', { remoteId: settled.remoteId, url: settled.url, detail: 'found on the account: an earlier run had published it' });
       return { state: 'published', url: settled.url, settled: true };
@@ -36,15 +50,17 @@ export async function attempt(publisher: Publisher, post: PreparedPost, previous
   }
   let checkpoint = post.checkpoint;
   const withCheckpoint = (extra: Partial<RecordEntry> = {}) => (checkpoint ? { ...extra, checkpoint } : extra);
-  await record('attempting', withCheckpoint());
   const hooks = {
-    checkpoint: (values: Record<string, string>) => {
+    // Progress the next step depends on (Instagram's container) must be where the record lives before that step.
+    checkpoint: async (values: Record<string, string>) => {
       checkpoint = { ...checkpoint, ...values };
-      return record('attempting', withCheckpoint());
+      await record('attempting', withCheckpoint(settings.until ? { until: settings.until } : {}));
+      await settings.home.flush();
     },
     log: settings.log,
   };
   for (let tries = 1; ; tries++) {
+    if (Date.now() >= settings.deadline) return { state: 'postponed', detail: "this run's time is up before it could send it" };
     try {
       const published = await publisher.publish(post, hooks);
       await record('published', { remoteId: published.remoteId, url: published.url });
@@ -62,19 +78,23 @@ export async function attempt(publisher: Publisher, post: PreparedPost, previous
   }
 }
 
-async function settle(publisher: Publisher, post: PreparedPost) {
+async function settle(publisher: Publisher, post: PreparedPost, redact: (text: string) => string) {
   try {
     return await publisher.findExisting(post);
-  } catch {
-    return 'lookup-failed' as const;
+  } catch (error) {
+    return asCallError(error, redact);
   }
 }
 
 function retryWait(failure: CallError, tries: number, settings: AttemptSettings): number | undefined {
-  if (failure.kind === 'retryable' && tries < settings.maxTries) return settings.retryDelayMs * 2 ** (tries - 1);
-  if (failure.kind === 'rate-limited' && tries < settings.maxTries + 2 && (failure.waitMs ?? 0) <= settings.maxWaitMs) return failure.waitMs ?? settings.retryDelayMs;
+  const remaining = settings.deadline - Date.now();
+  const fits = (wait: number) => wait <= settings.maxWaitMs && wait < remaining;
+  if (failure.kind === 'retryable' && tries < settings.maxTries) return fitting(settings.retryDelayMs * 2 ** (tries - 1), fits);
+  if (failure.kind === 'rate-limited' && tries < settings.maxTries + 2) return fitting(failure.waitMs ?? settings.retryDelayMs, fits);
   return undefined;
 }
+
+const fitting = (wait: number, fits: (wait: number) => boolean) => (fits(wait) ? wait : undefined);
 
 async function finish(failure: CallError, record: (state: PublishState, extra?: Partial<RecordEntry>) => Promise<void>): Promise<Outcome> {
   switch (failure.kind) {
@@ -85,10 +105,10 @@ async function finish(failure: CallError, record: (state: PublishState, extra?: 
       await record('failed', { detail: failure.message });
       return { state: 'failed', detail: failure.message };
     case 'credentials':
-      // The post is not at fault: the 'attempting' line stays, and the run after the credentials are fixed settles and sends it.
+      // The post is not at fault: its claim stays, and the run after the credentials are fixed settles and sends it.
       return { state: 'failed', detail: failure.message };
     default:
-      // Nothing final happened: the 'attempting' line stays, and the next run settles and retries it.
+      // Nothing final happened: the claim stays, and the next run settles and retries it.
       return { state: 'postponed', detail: failure.message };
   }
 }
@@ -98,6 +118,7 @@ function asCallError(error: unknown, redact: (text: string) => string): CallErro
   return new CallError('ambiguous', redact(`unexpected failure while publishing: ${(error as Error)?.message ?? String(error)}`));
 }
 
-function entryFor(post: PreparedPost, state: PublishState, at: Date, extra: Partial<RecordEntry>): RecordEntry {
-  return { post: post.postId, network: post.network as NetworkId, state, at: at.toISOString(), fingerprint: post.fingerprint, file: post.file, ...extra };
+/** A line of the record about this post, written by this run. */
+export function entryFor(post: PreparedPost, state: PublishState, settings: Pick<AttemptSettings, 'run' | 'clock'>, extra: Partial<RecordEntry> = {}): RecordEntry {
+  return { post: post.postId, network: post.network, state, at: settings.clock().toISOString(), fingerprint: post.fingerprint, file: post.file, run: settings.run, ...extra };
 }

@@ -1,6 +1,6 @@
 import { PlanError } from '../../errors.js';
+import { formatPublishEvent, formatPublishSummary } from '../../formats/publish.js';
 import { NETWORK_IDS, type NetworkId } from '../../loading/schemas/index.js';
-import { commitLedger } from '../../publishing/commit.js';
 import { publishDue, publishExitCode } from '../../publishing/run.js';
 import type { CommandContext } from '../context.js';
 import { parseNow } from '../options.js';
@@ -14,19 +14,20 @@ interface PublishFlags {
 }
 
 export async function runPublishCommand(flags: PublishFlags, context: CommandContext): Promise<number> {
-  if (flags.network && !NETWORK_IDS.includes(flags.network as NetworkId)) {
+  if (flags.network && !NETWORK_IDS.includes(flags.network.toLowerCase() as NetworkId)) {
     throw new PlanError(`--network "${flags.network}" is not a network: use one of ${NETWORK_IDS.join(', ')}`);
   }
   const summary = await publishDue({
     cwd: context.cwd,
     now: parseNow(flags.now, context.now),
+    clock: flags.now ? () => parseNow(flags.now, context.now) : () => new Date(),
     dryRun: flags.dryRun === true,
     catchUp: flags.catchUp === true,
-    ...(flags.network ? { network: flags.network as NetworkId } : {}),
+    commit: flags.commit === true,
+    ...(flags.network ? { network: flags.network.toLowerCase() as NetworkId } : {}),
     env: context.env,
-    out: (line) => context.stdout.write(`${line}\n`),
+    report: (event) => context.stdout.write(formatPublishEvent(event)),
   });
-  context.stdout.write(`published ${summary.published}, failed ${summary.failed}, unknown ${summary.unknown}, missed ${summary.missed}, blocked ${summary.blocked}, not sent ${summary.notSent}\n`);
-  if (flags.commit && !flags.dryRun) await commitLedger(summary.root, (line) => context.stdout.write(`${line}\n`));
+  context.stdout.write(formatPublishSummary(summary));
   return publishExitCode(summary);
 }
