@@ -7,7 +7,10 @@ import { HttpClient, sleep } from '../http/client.js';
 import { createLimiter } from '../loading/limiter.js';
 import { readRecord } from '../loading/record.js';
 import { loadRepository } from '../loading/repository.js';
-import type { NetworkId } from '../loading/schemas/index.js';
+import type { NetworkId, NetworksPlan } from '../loading/schemas/index.js';
+import { missingCredentials } from '../networks/credentials.js';
+import { endpointOf, endpointProblem } from '../networks/endpoints.js';
+import { profileFor } from '../networks/index.js';
 import type { PreparedPost } from '../networks/prepare.js';
 import { isPhiRule } from '../rules/types.js';
 import { attempt, entryFor, type AttemptSettings, type Outcome } from './attempt.js';
@@ -213,7 +216,12 @@ async function sendAll(ready: Due[], publishers: Map<NetworkId, Publisher | Call
   );
 }
 
-async function openPublisher(network: NetworkId, account: unknown, env: NodeJS.ProcessEnv, http: HttpClient): Promise<Publisher | CallError> {
+/** The network's publisher, or why it cannot publish this run: credentials missing, or an endpoint the run may not send them to. */
+async function openPublisher(network: NetworkId, account: NetworksPlan[NetworkId], env: NodeJS.ProcessEnv, http: HttpClient): Promise<Publisher | CallError> {
+  const missing = missingCredentials(network, env);
+  if (missing.length > 0) return new CallError('credentials', `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: ${profileFor(network).label} needs ${missing.length === 1 ? 'it' : 'them'} to publish (set ${missing.length === 1 ? 'it' : 'them'} as CI secrets)`);
+  const refused = account ? endpointProblem(endpointOf(network, account), env) : undefined;
+  if (refused) return new CallError('credentials', `plan will not publish to ${profileFor(network).label}: ${refused}`);
   try {
     return await loadPublisher(network, { account: account as never, env, http });
   } catch (error) {
