@@ -5,12 +5,14 @@ import { authorOfLine } from '../loading/git.js';
 import { phiHider } from '../audit/hide.js';
 import { holdsPost } from '../audit/due.js';
 import type { Alerts, PostAlert, ReviewedPost, SuppressedPhi } from './types.js';
+import { accountChangesOf } from './accounts.js';
 import { CONTENT_DIR } from '../loading/posts.js';
 import { isPhiRule } from '../rules/types.js';
 
 /** The loud part of a review: what publishes on merge or is already too late, what blocks publishing, and every PHI finding someone turned off. */
 export async function alertsOf(posts: readonly ReviewedPost[], context: ReviewContext): Promise<Alerts> {
   return {
+    accountChanges: await accountChangesOf(context),
     publishOnMerge: posts.filter((p) => p.outlook.kind === 'on-merge').map(postAlert),
     missed: posts.filter((p) => p.outlook.kind === 'missed').map(postAlert),
     blocking: blockingErrors(posts, context),

@@ -9,6 +9,7 @@ export interface ReviewContext {
   audit: AuditResult;
   diff: BranchDiff;
   now: Date;
+  env: NodeJS.ProcessEnv;
 }
 
 export function changedLinesOf(context: ReviewContext, file: string): LineSpan[] {

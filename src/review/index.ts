@@ -22,6 +22,8 @@ export interface ReviewOptions {
   /** The branch the pull request goes into, e.g. origin/main. */
   base: string;
   now: Date;
+  /** The environment of the run: which API hosts the publish job may use (PLAN_ALLOW_API_HOSTS). */
+  env: NodeJS.ProcessEnv;
 }
 
 /** Everything a reviewer of the pull request needs: the posts it adds, changes, renames and deletes, and what will happen to each. */
@@ -30,7 +32,8 @@ export async function buildReview(options: ReviewOptions): Promise<Review> {
   const diff = await diffSinceBase(root, options.base);
   const repository = await loadRepository(root, { cache: true });
   const changed = new Set(diff.changes.filter((c) => c.status !== 'deleted').map((c) => c.file));
-  const context: ReviewContext = { root, audit: await auditRepository(repository, { cwd: root, now: options.now, cache: true, changed }), diff, now: options.now };
+  const audit = await auditRepository(repository, { cwd: root, now: options.now, env: options.env, cache: true, changed });
+  const context: ReviewContext = { root, audit, diff, now: options.now, env: options.env };
   return reviewOf(context, options.base);
 }
 

@@ -145,12 +145,25 @@ export interface DeletedPost {
 }
 
 export interface Alerts {
+  /** Changes to where a network's calls go or whose account it is: the first thing a reviewer reads. */
+  accountChanges: AccountChange[];
   publishOnMerge: PostAlert[];
   /** Ready posts more than 24 hours late: `plan publish` reports them missed instead. */
   missed: PostAlert[];
   /** Error findings that stop posts (or, in plan files, everything) from publishing. */
   blocking: { file: string; title?: string; errors: ReviewFinding[] }[];
   suppressedPhi: SuppressedPhi[];
+}
+
+export interface AccountChange {
+  network: NetworkId;
+  /** The field of plans/networks.yaml that changed; null when the whole account was added or removed. */
+  field: string | null;
+  before: string | null;
+  after: string | null;
+  message: string;
+  /** The publish job would refuse the new endpoint (also an error of `plan audit`). */
+  refused?: boolean;
 }
 
 export interface PostAlert {

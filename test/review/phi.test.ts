@@ -10,7 +10,6 @@ import { diffSinceBase, HIDDEN, reviewOf, type Review } from '../../src/review/i
 import type { Finding, SuppressedFinding } from '../../src/rules/types.js';
 import { makeRepo, removeTempRepos, type TempRepo } from '../helpers/repo.js';
 import { REVIEW_NOW } from './pull-request.js';
-import { readRecord } from '../../src/loading/record.js';
 
 afterAll(removeTempRepos);
 
@@ -61,7 +60,7 @@ async function reviewWithPhi(repo: TempRepo): Promise<Review> {
   result.findings.push(phi('phi/name', 2, 18, 8, 'Jane Doe'), phi('phi/name', 7, 20, 8, 'Jane Doe'), phi('phi/phone', 11, 13, 12));
   const suppressed: SuppressedFinding = { ...phi('phi/name', 13, 11, 12, '**Jane** Doe'), suppression: { reason: 'Jane Doe is our volunteer coordinator and agreed in writing', line: 12 } };
   result.suppressed.push(suppressed);
-  const context = { root: repo.root, audit: result, ledger: await readRecord(repo.root), diff: await diffSinceBase(repo.root, 'main'), now };
+  const context = { root: repo.root, audit: result, diff: await diffSinceBase(repo.root, 'main'), now, env: {} };
   return reviewOf(context, 'main');
 }
 

@@ -20,7 +20,7 @@ export interface ReviewFlags {
 export async function runReviewCommand(flags: ReviewFlags, context: CommandContext): Promise<number> {
   // Before the work: a missing token or pull request is a setup problem to report at once.
   const target = flags.comment ? await pullRequestFromEnv(context.env) : undefined;
-  const review = await buildReview({ cwd: context.cwd, base: flags.base, now: parseNow(flags.now, context.now) });
+  const review = await buildReview({ cwd: context.cwd, base: flags.base, now: parseNow(flags.now, context.now), env: context.env });
   if (flags.comment || flags.format !== 'json') await appendStepSummary(context.env, formatReviewMarkdown(review, { maxBytes: SUMMARY_MAX_BYTES }));
   if (target) {
     const body = formatReviewMarkdown(review, { maxBytes: COMMENT_MAX_BYTES, ...jobSummaryUrl(context.env) });
