@@ -1,10 +1,10 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
 import { PlanError } from '../errors.js';
+import { packageVersion } from '../util/package.js';
 import { processOutputs, type CommandContext } from './context.js';
 
 // Each command's modules are imported only when that command runs, so `plan --version` stays cheap.
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = packageVersion();
 
 
 const program = new Command('plan')

@@ -1,3 +1,4 @@
+import { packagePath } from '../util/package.js';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -79,7 +80,7 @@ function countLines(text: string): number {
 let cached: NameDictionaries | undefined;
 
 function readList(file: string): WordList {
-  return new WordList(readFileSync(new URL(`../../data/phi/${file}`, import.meta.url), 'utf8'));
+  return new WordList(readFileSync(packagePath('data', 'phi', file), 'utf8'));
 }
 
 export function loadNameDictionaries(): NameDictionaries {

@@ -1,7 +1,8 @@
+import { packagePath } from '../util/package.js';
 import { copyFile, mkdir, readdir, access } from 'node:fs/promises';
 import path from 'node:path';
 
-const TEMPLATE = new URL('../../templates/init/', import.meta.url);
+const TEMPLATE = packagePath('templates', 'init');
 
 export interface InitResult {
   created: string[];
@@ -12,14 +13,14 @@ export interface InitResult {
 /** Writes a new content repository into `dir`, never overwriting a file that exists. */
 export async function initRepository(dir: string): Promise<InitResult> {
   const result: InitResult = { created: [], kept: [] };
-  for (const file of await templateFiles(TEMPLATE.pathname, '')) {
+  for (const file of await templateFiles(TEMPLATE, '')) {
     const target = path.join(dir, file);
     if (await exists(target)) {
       result.kept.push(file);
       continue;
     }
     await mkdir(path.dirname(target), { recursive: true });
-    await copyFile(path.join(TEMPLATE.pathname, file), target);
+    await copyFile(path.join(TEMPLATE, file), target);
     result.created.push(file);
   }
   await mkdir(path.join(dir, 'media'), { recursive: true });

@@ -2,6 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT, packagePath } from '../../util/package.js';
 
 /** The version of a cache's contents: a hash of the code and data that make them and of the libraries they use. */
 export function versionOf(folders: readonly string[], libraries: readonly string[]): string {
@@ -11,13 +12,14 @@ export function versionOf(folders: readonly string[], libraries: readonly string
   return hash.digest('base64url');
 }
 
-/** A folder of this package, from its root (`dist/loading` when running the build, `src/loading` under tests). */
+/** A folder of this package's code (`dist/…` when running the build, `src/…` under tests). */
 export function codeFolder(...parts: string[]): string {
-  return path.join(fileURLToPath(new URL('../..', import.meta.url)), ...parts);
+  const codeRoot = path.relative(PACKAGE_ROOT, fileURLToPath(import.meta.url)).split(path.sep)[0]!;
+  return packagePath(codeRoot, ...parts);
 }
 
 /** The package's own `data/` (word lists, reach figures), beside `dist/` and `src/`. */
-export const DATA_FOLDER = fileURLToPath(new URL('../../../data', import.meta.url));
+export const DATA_FOLDER = packagePath('data');
 
 function hashFolder(hash: Hash, folder: string): void {
   for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
