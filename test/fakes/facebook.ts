@@ -1,24 +1,24 @@
 /**
- * Strict fake of the Facebook Page publishing surface of the Graph API (v23.0), over real HTTP on
+ * Strict fake of the Facebook Page publishing surface of the Graph API (v26.0), over real HTTP on
  * 127.0.0.1, for the publisher tests. Built on server.ts (faults, request log, violations) and graph.ts.
  *
  *   const fb = await startFakeFacebook({ pageId: '104857600000000', pageToken: 'tok' });
- *   // api_url for plans/networks.yaml: fb.url   →   {fb.url}/v23.0/{page-id}/feed
+ *   // api_url for plans/networks.yaml: fb.url   →   {fb.url}/v26.0/{page-id}/feed
  *   fb.posts        // what is actually visible on the Page, oldest first (exactly-once assertions)
  *   fb.photos       // every photo accepted by /photos (published or not)
  *   fb.unpublishedPosts // feed posts created with published=false (scheduled / hidden)
  *   fb.mediaFetches // every media URL the fake fetched, with the outcome
  *   fb.violations   // contract violations; tests assert it is empty
- *   fb.inject('POST /v23.0/:pageId/feed', { kind: 'drop-after-create' })
+ *   fb.inject('POST /v26.0/:pageId/feed', { kind: 'drop-after-create' })
  *
  * Endpoints (all need the Page token: `access_token` parameter or `Authorization: Bearer|OAuth`):
- *   POST /v23.0/{page-id}/feed      message, link, published, scheduled_publish_time, attached_media
+ *   POST /v26.0/{page-id}/feed      message, link, published, scheduled_publish_time, attached_media
  *                                   (attached_media[N]={"media_fbid":"…"} or a JSON array)  → {id:"{page}_{post}"}
- *   POST /v23.0/{page-id}/photos    url (fetched for real) | source (multipart file), caption|message,
+ *   POST /v26.0/{page-id}/photos    url (fetched for real) | source (multipart file), caption|message,
  *                                   alt_text_custom, published (default true)
  *                                   → {id, post_id} when published, {id} when published=false
- *   GET  /v23.0/{page-id}/feed | /posts | /published_posts   fields, limit, after/before, since/until
- *   GET  /v23.0/{object-id}         a post or photo, with fields
+ *   GET  /v26.0/{page-id}/feed | /posts | /published_posts   fields, limit, after/before, since/until
+ *   GET  /v26.0/{object-id}         a post or photo, with fields
  * Parameters come from the query string and/or a form, multipart or JSON body (Graph merges them).
  */
 import { createHash } from 'node:crypto';

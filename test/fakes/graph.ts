@@ -19,7 +19,7 @@ import type { Socket } from 'node:net';
 import { Violation } from './server.js';
 import type { Ctx, MultipartPart, Reply } from './server.js';
 
-export const GRAPH_VERSION = 'v23.0';
+export const GRAPH_VERSION = 'v26.0';
 export const V = `/${GRAPH_VERSION}`;
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 /**
- * Strict fake of Instagram content publishing through the Graph API (graph.facebook.com, v23.0),
+ * Strict fake of Instagram content publishing through the Graph API (graph.facebook.com, v26.0),
  * over real HTTP on 127.0.0.1, for the publisher tests. Built on server.ts and graph.ts.
  *
  *   const ig = await startFakeInstagram({ userId: '17841400000000000', token: 'tok' });
@@ -8,20 +8,20 @@
  *   ig.mediaFetches   // every image/video URL the fake fetched, with the outcome
  *   ig.violations     // contract violations; tests assert it is empty
  *   ig.setContainerStatus(id, 'ERROR' | 'EXPIRED' | …)
- *   ig.inject('POST /v23.0/:igUserId/media_publish', { kind: 'drop-after-create' })
+ *   ig.inject('POST /v26.0/:igUserId/media_publish', { kind: 'drop-after-create' })
  *
  * Endpoints (all need the token: `access_token` parameter or `Authorization: Bearer|OAuth`):
- *   POST /v23.0/{ig-user-id}/media          image_url (fetched for real: JPEG, ≤ 8 MB, aspect 4:5…1.91:1),
+ *   POST /v26.0/{ig-user-id}/media          image_url (fetched for real: JPEG, ≤ 8 MB, aspect 4:5…1.91:1),
  *        caption (≤ 2200 chars, ≤ 30 hashtags, ≤ 20 @-mentions; not on carousel items), alt_text (images only,
  *        ≤ 1000 chars), is_carousel_item, media_type=CAROUSEL + children (2–10 item containers),
  *        media_type=REELS + video_url, media_type=VIDEO + is_carousel_item, media_type=STORIES  → {id}
- *   GET  /v23.0/{container-id}?fields=status_code,status   IN_PROGRESS (the first check, always) → FINISHED;
+ *   GET  /v26.0/{container-id}?fields=status_code,status   IN_PROGRESS (the first check, always) → FINISHED;
  *        ERROR, EXPIRED (24 h unpublished), PUBLISHED. Also reads a published media id.
- *   POST /v23.0/{ig-user-id}/media_publish  creation_id → {id: media-id}. A container that is not FINISHED
+ *   POST /v26.0/{ig-user-id}/media_publish  creation_id → {id: media-id}. A container that is not FINISHED
  *        is refused (9007/2207027); an EXPIRED one (24/2207008); a PUBLISHED one creates nothing
  *        (error + violation); over the 24 h quota (9/2207042).
- *   GET  /v23.0/{ig-user-id}/media?fields=id,caption,timestamp,permalink   newest first, cursor paging
- *   GET  /v23.0/{ig-user-id}/content_publishing_limit?fields=config,quota_usage
+ *   GET  /v26.0/{ig-user-id}/media?fields=id,caption,timestamp,permalink   newest first, cursor paging
+ *   GET  /v26.0/{ig-user-id}/content_publishing_limit?fields=config,quota_usage
  */
 import { createFakeServer, type Ctx, type FakeServer } from './server.js';
 import {

@@ -9,9 +9,9 @@ import { type PreparedPost } from '../../src/networks/prepare.js';
 
 const USER = '17841400000000000';
 const TOKEN = 'IGQV-instagram-token-5b2e8f';
-const MEDIA = 'POST /v23.0/:igUserId/media';
-const PUBLISH = 'POST /v23.0/:igUserId/media_publish';
-const NODE = 'GET /v23.0/:id';
+const MEDIA = 'POST /v26.0/:igUserId/media';
+const PUBLISH = 'POST /v26.0/:igUserId/media_publish';
+const NODE = 'GET /v26.0/:id';
 const ENV = { PLAN_INSTAGRAM_TOKEN: TOKEN, PLAN_POLL_INTERVAL_MS: '1' };
 
 let ig: FakeInstagram;
