@@ -248,11 +248,12 @@ function graphSpecial(response: HttpResponse, error: GraphErrorBody | undefined,
 /** Graph's own explanation: message, the user-facing title and text, code and subcode, trace id. */
 function describe(response: HttpResponse, error: GraphErrorBody | undefined): string {
   if (!error) return response.text();
-  const code = error.code !== undefined ? ` (code ${error.code}${error.error_subcode !== undefined ? `/${error.error_subcode}` : ''})` : '';
+  // The code first: a long message is shortened, and the code is what Meta's documentation explains.
+  const code = error.code !== undefined ? `code ${error.code}${error.error_subcode !== undefined ? `/${error.error_subcode}` : ''}: ` : '';
   const user = [error.error_user_title, error.error_user_msg].filter(Boolean).join(': ');
   const text = [error.message ?? 'no message', user].filter(Boolean).join(' — ');
-  const trace = error.fbtrace_id ? `, fbtrace_id ${error.fbtrace_id}` : '';
-  return `${text}${code}${trace}`;
+  const trace = error.fbtrace_id ? ` (fbtrace_id ${error.fbtrace_id})` : '';
+  return `${code}${text}${trace}`;
 }
 
 /** The token from the environment, or a 'credentials' error naming the variable (never a value). */

@@ -9,7 +9,7 @@ import { CallError } from '../../src/http/errors.js';
 import { type PreparedPost } from '../../src/networks/prepare.js';
 
 const PAGE = '104857600000000';
-const TOKEN = 'EAAG-facebook-page-token-7c1d9e';
+const TOKEN = 'EAAGm7c1d9eQx4Zr2Vt8';
 const FEED = 'POST /v26.0/:pageId/feed';
 const PHOTOS = 'POST /v26.0/:pageId/photos';
 

@@ -8,7 +8,7 @@ import { CallError } from '../../src/http/errors.js';
 import { type PreparedPost } from '../../src/networks/prepare.js';
 
 const USER = '17841400000000000';
-const TOKEN = 'IGQV-instagram-token-5b2e8f';
+const TOKEN = 'IGQVJ5b2e8fXk3Lq9WmT';
 const MEDIA = 'POST /v26.0/:igUserId/media';
 const PUBLISH = 'POST /v26.0/:igUserId/media_publish';
 const NODE = 'GET /v26.0/:id';

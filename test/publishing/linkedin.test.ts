@@ -96,13 +96,13 @@ describe('LinkedIn publisher: publishing', () => {
 
   it('sends calls to https://api.linkedin.com when the account sets no api_url', async () => {
     const urls: string[] = [];
-    const http = {
-      send: async (call: HttpRequest): Promise<HttpResponse> => {
+    class RecordingHttp extends HttpClient {
+      override async send(call: HttpRequest): Promise<HttpResponse> {
         urls.push(call.url);
         return { status: 201, headers: { 'x-restli-id': 'urn:li:share:1' }, body: Buffer.alloc(0), text: () => '', json: () => ({}) as never };
-      },
-      redact: (text: string) => text,
-    } as unknown as HttpClient;
+      }
+    }
+    const http = new RecordingHttp();
     const result = await createPublisher({ account: { organization: ORG }, env: ENV, http }).publish(preparedPost('linkedin', 'hi'), recordingHooks());
     expect(urls).toEqual(['https://api.linkedin.com/rest/posts']);
     expect(result.url).toBe('https://www.linkedin.com/feed/update/urn:li:share:1/');

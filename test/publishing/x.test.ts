@@ -8,10 +8,10 @@ import { startFakeX, type FakeX } from '../fakes/x.js';
 import { closedPortUrl, preparedPost, publishError, recordingHooks, tempMedia, TINY_PNG, type TempMedia } from './media.js';
 
 const CREDS = {
-  apiKey: 'xk-consumer-key-7Qe2',
-  apiSecret: 'xs-consumer-secret-Lm9+/Zp',
-  accessToken: '1600000000000000001-accessTokenR4nd0m',
-  accessSecret: 'xa-access-secret-Hq81vB',
+  apiKey: 'xk-7Qe2c0nsKy',
+  apiSecret: 'xs-Lm9+/Zp-q8Wv3RkT',
+  accessToken: '1600000000000000001-R4nd0mTqZ8',
+  accessSecret: 'xa-Hq81vB-t6YpN2cD',
 };
 const SECRET_VALUES = Object.values(CREDS);
 const ENV = {
