@@ -12,11 +12,11 @@
  * Each network supplies only what differs: how to read its error envelope, its rate-limit headers,
  * what to tell the user about its credentials, and the few answers it gives a meaning of its own.
  */
-import type { HttpClient, HttpResponse } from '../http/client.js';
+import type { HttpClient, HttpRequest, HttpResponse } from '../http/client.js';
 import { CallError } from '../http/errors.js';
 import { endpointOf, endpointProblem } from '../networks/endpoints.js';
 import type { NetworkId } from '../loading/schemas/index.js';
-import type { AccountOf, PublishedPost, Publisher, PublisherOptions, PublishHooks } from './types.js';
+import type { AccountOf, CheckResult, PublishedPost, Publisher, PublisherOptions, PublishHooks } from './types.js';
 import type { PreparedPost } from '../networks/prepare.js';
 
 /** What a call is for: the create call's failures may hide a success. */
@@ -153,4 +153,35 @@ export abstract class HttpPublisher<N extends NetworkId> implements Publisher {
 /** "A, B and C". */
 export function listNames(names: readonly string[]): string {
   return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+
+// ---- what `plan doctor` shares with the publishers
+
+/** How long before a token expires `plan doctor` starts warning. */
+export const EXPIRY_WARNING_MS = 14 * 86_400_000;
+
+/** One call of a doctor check: its answer when successful, else the ladder's CallError. */
+export async function checkedCall(http: HttpClient, request: HttpRequest, errors: NetworkErrors, what: string): Promise<HttpResponse> {
+  const response = await http.send(request);
+  if (response.status >= 200 && response.status < 300) return response;
+  throw failureOf(response, 'read', what, errors, http);
+}
+
+/** The doctor line for a token's expiry: an error once past, a warning two weeks ahead. */
+export function expiryCheck(name: string, what: string, expiresAt: Date | undefined, now: Date, renew: string): CheckResult {
+  if (!expiresAt) return { name, status: 'ok', message: `${what} does not expire` };
+  const day = expiresAt.toISOString().slice(0, 10);
+  const left = expiresAt.getTime() - now.getTime();
+  if (left <= 0) return { name, status: 'error', message: `${what} expired on ${day}`, fix: renew };
+  const days = Math.ceil(left / 86_400_000);
+  if (left < EXPIRY_WARNING_MS) return { name, status: 'warning', message: `${what} expires on ${day}, in ${days} day${days === 1 ? '' : 's'}`, fix: renew };
+  return { name, status: 'ok', message: `${what} is valid until ${day}` };
+}
+
+/** The doctor line for a check whose call failed: a refused credential is to fix; a rate limit only delays the check. */
+export function failedCheck(name: string, error: unknown, fix: string): CheckResult {
+  if (!(error instanceof CallError)) throw error;
+  if (error.kind === 'rate-limited') return { name, status: 'warning', message: `not checked now: ${error.message}`, fix: 'run plan doctor again later' };
+  return { name, status: 'error', message: error.message, fix };
 }

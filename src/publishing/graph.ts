@@ -19,7 +19,8 @@
  */
 import type { HttpClient, HttpResponse } from '../http/client.js';
 import { CallError } from '../http/errors.js';
-import { failureOf, type NetworkErrors } from './base.js';
+import { expiryCheck, failedCheck, failureOf, type NetworkErrors } from './base.js';
+import type { CheckResult } from './types.js';
 
 /** The Graph API version every Facebook and Instagram call uses (v26.0, released 2026-07-29). */
 export const GRAPH_VERSION = 'v26.0';
@@ -261,4 +262,46 @@ export function requireToken(env: NodeJS.ProcessEnv, variable: string, network: 
   const token = env[variable]?.trim();
   if (!token) throw new CallError('credentials', `${variable} is not set: ${network} needs it to publish (set it as a CI secret)`);
   return token;
+}
+
+export const APP_ID_VARIABLE = 'PLAN_META_APP_ID';
+export const APP_SECRET_VARIABLE = 'PLAN_META_APP_SECRET';
+
+interface DebuggedToken {
+  data?: { is_valid?: unknown; expires_at?: unknown; data_access_expires_at?: unknown; error?: { message?: unknown } };
+}
+
+/**
+ * `plan doctor`'s expiry lines for a Meta token, from `GET /debug_token?input_token=…`, asked with the app
+ * token (`PLAN_META_APP_ID|PLAN_META_APP_SECRET`) when both are set, else with the token itself.
+ * `expires_at` 0 means the token does not expire; `data_access_expires_at` is when its data access ends.
+ */
+export async function tokenExpiryChecks(
+  options: { http: HttpClient; baseUrl: string; token: string; tokenVariable: string; network: string; env: NodeJS.ProcessEnv; now: Date },
+  renew: string,
+): Promise<CheckResult[]> {
+  const { env, now, tokenVariable } = options;
+  const name = `${options.network.toLowerCase()}: token expiry`;
+  const appId = env[APP_ID_VARIABLE]?.trim();
+  const appSecret = env[APP_SECRET_VARIABLE]?.trim();
+  const asker = appId && appSecret ? `${appId}|${appSecret}` : options.token;
+  const graph = new GraphClient({ ...options, token: asker });
+  let debugged: DebuggedToken;
+  try {
+    debugged = await graph.get<DebuggedToken>('debug_token', { input_token: options.token }, { what: 'reading the token’s expiry (debug_token)' });
+  } catch (error) {
+    return [failedCheck(name, error, renew)];
+  }
+  const data = debugged.data ?? {};
+  const seconds = (value: unknown) => (typeof value === 'number' && value > 0 ? new Date(value * 1000) : undefined);
+  if (data.is_valid !== true) {
+    const expired = seconds(data.expires_at);
+    if (expired && expired <= now) return [expiryCheck(name, tokenVariable, expired, now, renew)];
+    const why = typeof data.error?.message === 'string' ? `: ${options.http.excerpt(data.error.message)}` : '';
+    return [{ name, status: 'error', message: `${options.network} says ${tokenVariable} is not valid${why}`, fix: renew }];
+  }
+  const checks = [expiryCheck(name, tokenVariable, seconds(data.expires_at), now, renew)];
+  const dataAccess = seconds(data.data_access_expires_at);
+  if (dataAccess) checks.push(expiryCheck(`${options.network.toLowerCase()}: data access`, `the data access of ${tokenVariable}`, dataAccess, now, renew));
+  return checks;
 }

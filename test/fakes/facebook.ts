@@ -55,6 +55,8 @@ import {
   type GraphErrorBody,
   type GraphParams,
   type MediaFetch,
+  debugTokenRoute,
+  type TokenFacts,
 } from './graph.js';
 
 export interface FakeFacebookOptions {
@@ -74,6 +76,8 @@ export interface FakeFacebookOptions {
   maxPhotoBytes?: number;
   /** Timeout of the fake's own media fetches (default 5000 ms). */
   fetchTimeoutMs?: number;
+  /** What GET /debug_token says of the Page token. */
+  token?: TokenFacts;
 }
 
 export interface FacebookPhoto {
@@ -464,7 +468,11 @@ export async function startFakeFacebook(opts: FakeFacebookOptions = {}): Promise
       };
       return ok(pick(full, fields));
     }
-    if (id === pageId) fail(400, paramError('Reading the Page node is not supported by this fake'));
+    if (id === pageId) {
+      const fields = parseFields(str(p, 'fields')) ?? ['id', 'name'];
+      checkFields(fields, 'Page', ['id', 'name', 'username', 'link']);
+      return ok(pick({ id: pageId, name: 'Cedar Valley Family Health', username: 'cedarvalleyhealth', link: `https://www.facebook.com/${pageId}` }, fields));
+    }
     fail(400, unsupported('GET', id));
   });
 
@@ -476,6 +484,7 @@ export async function startFakeFacebook(opts: FakeFacebookOptions = {}): Promise
       [`GET ${V}/:pageId/feed`]: listPosts,
       [`GET ${V}/:pageId/posts`]: listPosts,
       [`GET ${V}/:pageId/published_posts`]: listPosts,
+      [`GET ${V}/debug_token`]: debugTokenRoute(pageToken, { profileId: pageId, ...(opts.token ?? {}) }, now),
       [`GET ${V}/:id`]: getObject,
     },
     rateLimitReply: rateLimitReply({ objectId: pageId, type: 'pages', code: opts.rateLimitCode ?? 80001, status: opts.rateLimitStatus ?? 400 }),

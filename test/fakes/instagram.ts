@@ -53,6 +53,8 @@ import {
   type GraphErrorBody,
   type GraphParams,
   type MediaFetch,
+  debugTokenRoute,
+  type TokenFacts,
 } from './graph.js';
 
 export type ContainerStatus = 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED';
@@ -121,6 +123,8 @@ export interface FakeInstagramOptions {
   /** Largest video accepted (default 300 MB, the documented reel limit). */
   maxVideoBytes?: number;
   fetchTimeoutMs?: number;
+  /** What GET /debug_token says of the token. */
+  tokenFacts?: TokenFacts;
 }
 
 export interface FakeInstagram extends FakeServer {
@@ -468,7 +472,11 @@ export async function startFakeInstagram(opts: FakeInstagramOptions = {}): Promi
       checkFields(fields, 'IGMedia', MEDIA_FIELDS);
       return ok(pick(mediaRecord(m), fields));
     }
-    if (id === userId) fail(400, paramError('Reading the IG User node is not supported by this fake'));
+    if (id === userId) {
+      const fields = parseFields(str(p, 'fields')) ?? ['id'];
+      checkFields(fields, 'IGUser', ['id', 'username', 'name', 'media_count']);
+      return ok(pick({ id: userId, username: 'cedarvalleyhealth', name: 'Cedar Valley Family Health', media_count: posts.length }, fields));
+    }
     fail(400, unsupported('GET', id));
   });
 
@@ -572,6 +580,7 @@ export async function startFakeInstagram(opts: FakeInstagramOptions = {}): Promi
       [`POST ${V}/:igUserId/media_publish`]: publish,
       [`GET ${V}/:igUserId/media`]: listMedia,
       [`GET ${V}/:igUserId/content_publishing_limit`]: publishingLimit,
+      [`GET ${V}/debug_token`]: debugTokenRoute(token, { type: 'USER', ...(opts.tokenFacts ?? {}) }, now),
       [`GET ${V}/:id`]: getNode,
     },
     rateLimitReply: rateLimitReply({ objectId: userId, type: 'instagram', code: 80002, status: opts.rateLimitStatus ?? 400 }),

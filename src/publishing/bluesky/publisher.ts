@@ -33,7 +33,7 @@ import { recordKeyFor } from './rkey.js';
 import { CallError } from '../../http/errors.js';
 import { type PreparedMedia, type PreparedPost } from '../../networks/prepare.js';
 
-const PASSWORD_VARIABLE = 'PLAN_BLUESKY_APP_PASSWORD';
+export const PASSWORD_VARIABLE = 'PLAN_BLUESKY_APP_PASSWORD';
 const COLLECTION = 'app.bsky.feed.post';
 /** Wait after a 429 that has no `ratelimit-reset` header. */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
@@ -71,7 +71,7 @@ export function createPublisher(options: PublisherOptions<'bluesky'>): Publisher
 }
 
 /** Bluesky's answers that mean the login or the session, not the post. */
-function blueskyErrors(identifier: string): NetworkErrors {
+export function blueskyErrors(identifier: string): NetworkErrors {
   return {
     label: 'Bluesky',
     explain: (response) => {

@@ -37,7 +37,7 @@ import { CallError } from '../../http/errors.js';
 import { HttpPublisher, type NetworkErrors } from '../base.js';
 import { type PreparedMedia, type PreparedPost } from '../../networks/prepare.js';
 
-const TOKEN_VARIABLE = 'PLAN_LINKEDIN_TOKEN';
+export const TOKEN_VARIABLE = 'PLAN_LINKEDIN_TOKEN';
 /** The pinned Marketing API version (July 2026; LinkedIn supports each version for at least a year). */
 export const LINKEDIN_VERSION = '202607';
 /** How long to wait after a 429, which tells no reset time. */
@@ -67,7 +67,7 @@ export function createPublisher(options: PublisherOptions<'linkedin'>): Publishe
   return new LinkedInPublisher(options);
 }
 
-function linkedInErrors(organization: string): NetworkErrors {
+export function linkedInErrors(organization: string): NetworkErrors {
   return {
     label: 'LinkedIn',
     explain,

@@ -23,7 +23,7 @@ import { CallError } from '../../http/errors.js';
 import { HttpPublisher, type NetworkErrors, type Step } from '../base.js';
 import { type PreparedMedia, type PreparedPost } from '../../networks/prepare.js';
 
-const TOKEN_VARIABLE = 'PLAN_MASTODON_TOKEN';
+export const TOKEN_VARIABLE = 'PLAN_MASTODON_TOKEN';
 /** Pause before repeating an interrupted create call with the same Idempotency-Key. */
 const RETRY_DELAY_MS = 1000;
 /** Waits between polls of a media attachment Mastodon is still processing (then the last one repeats). */
@@ -45,7 +45,7 @@ export function createPublisher(options: PublisherOptions<'mastodon'>): Publishe
   return new MastodonPublisher(options);
 }
 
-const MASTODON_ERRORS: NetworkErrors = {
+export const MASTODON_ERRORS: NetworkErrors = {
   label: 'Mastodon',
   noun: 'status',
   explain,

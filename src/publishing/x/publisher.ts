@@ -58,9 +58,10 @@ export function createPublisher(options: PublisherOptions<'x'>): Publisher {
   return new XPublisher(options);
 }
 
-const NAMES = Object.values(VARIABLES);
+export const X_VARIABLES = Object.values(VARIABLES);
+const NAMES = X_VARIABLES;
 
-const X_ERRORS: NetworkErrors = {
+export const X_ERRORS: NetworkErrors = {
   label: 'X',
   explain,
   rateLimit: (response, now) => {
