@@ -217,6 +217,11 @@ export async function startFakeFacebook(opts: FakeFacebookOptions = {}): Promise
   const begin = (ctx: Ctx, allowed: readonly string[]): GraphParams => {
     const p = readParams(ctx);
     requireToken(ctx, p, pageToken);
+    const expiresAt = opts.token?.expiresAt;
+    if (expiresAt && expiresAt * 1000 <= now().getTime()) {
+      // Graph's answer to a token past its expiry (not a client mistake: the fake's debug_token says so too).
+      fail(400, { message: `Error validating access token: Session has expired on ${new Date(expiresAt * 1000).toUTCString()}.`, type: 'OAuthException', code: 190, error_subcode: 463 });
+    }
     if (ctx.params.pageId !== undefined && ctx.params.pageId !== pageId) {
       violation(`page id ${JSON.stringify(ctx.params.pageId)} is not the configured Page ${pageId}`, 400, unsupported(ctx.method, ctx.params.pageId));
     }
