@@ -390,3 +390,22 @@ describe('instagram publisher: findExisting', () => {
     expect(await publisher().findExisting(onePhoto())).toBeUndefined();
   });
 });
+
+describe('instagram publisher: status checks as Meta advises', () => {
+  it('checks a container about once an interval, five waits at most per attempt, then leaves it to the next attempt', async () => {
+    const slow = await startFakeInstagram({ userId: USER, token: TOKEN, pollsBeforeFinished: 50 });
+    try {
+      const p = createPublisher({ account: { user_id: USER, api_url: slow.url }, env: { ...ENV, PLAN_POLL_INTERVAL_MS: '20' }, http: new HttpClient() });
+      const started = Date.now();
+      const error = await failure(p.publish(onePhoto(), recordingHooks()));
+      expect(error.kind).toBe('retryable');
+      expect(error.message).toContain('still processing the media after 0 s');
+      const checks = slow.requests.filter((r) => r.method === 'GET' && r.query.get('fields') === 'status_code,status');
+      expect(checks).toHaveLength(6); // the first check, then one after each of the five waits
+      expect(Date.now() - started).toBeGreaterThanOrEqual(5 * 20);
+      expect(slow.violations).toEqual([]);
+    } finally {
+      await slow.close();
+    }
+  });
+});
