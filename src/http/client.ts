@@ -111,23 +111,23 @@ export class HttpClient {
     const where = `${call.method} ${url.host}${url.pathname}`;
     const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code ?? '';
     if (NOT_SENT.has(code)) return new CallError('retryable', this.redact(`could not connect for ${where} (${code}): nothing was sent`));
-    const what = describeStop(error, code, this);
+    const what = this.describeStop(error, code);
     if (call.creates) return new CallError('ambiguous', this.redact(`${where}: ${what} after the request was sent: the post may exist`));
     return new CallError('retryable', this.redact(`${where}: ${what}`));
   }
 
-  /** For messages: the limits this client applies. */
-  get limits(): { timeoutMs: number; maxBodyBytes: number } {
-    return { timeoutMs: this.timeoutMs, maxBodyBytes: this.maxBodyBytes };
+  /** Why the call stopped, for a person: the deadline, the size cap, or the connection. */
+  private describeStop(error: unknown, code: string): string {
+    if (error instanceof Stopped && error.why === 'deadline') return `no complete answer within ${seconds(this.timeoutMs)} (PLAN_HTTP_TIMEOUT_MS)`;
+    if (error instanceof Stopped) return `the answer was larger than ${megabytes(this.maxBodyBytes)}, so plan stopped reading it`;
+    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return `no answer within ${seconds(this.timeoutMs)} (PLAN_HTTP_TIMEOUT_MS)`;
+    return `the connection broke (${code || 'socket closed'})`;
   }
 }
 
-function describeStop(error: unknown, code: string, client: HttpClient): string {
-  const { timeoutMs, maxBodyBytes } = client.limits;
-  if (error instanceof Stopped && error.why === 'deadline') return `no complete answer within ${seconds(timeoutMs)} (PLAN_HTTP_TIMEOUT_MS)`;
-  if (error instanceof Stopped) return `the answer was larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MB, so plan stopped reading it`;
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return `no answer within ${seconds(timeoutMs)} (PLAN_HTTP_TIMEOUT_MS)`;
-  return `the connection broke (${code || 'socket closed'})`;
+function megabytes(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return `${mb >= 1 ? Math.round(mb) : mb.toFixed(2)} MB`;
 }
 
 function seconds(ms: number): string {

@@ -97,8 +97,7 @@ export abstract class HttpPublisher<N extends NetworkId> implements Publisher {
   /** The base URL the API's paths are appended to (checked: this account may send its credentials there). */
   protected readonly base: string;
   protected readonly http: HttpClient;
-  protected readonly env: NodeJS.ProcessEnv;
-  protected readonly account: AccountOf<N>;
+  private readonly env: NodeJS.ProcessEnv;
   /** Set once the network rejected the credentials: every later call of the run would fail the same way, so none is made. */
   private rejected: CallError | undefined;
 
@@ -111,7 +110,6 @@ export abstract class HttpPublisher<N extends NetworkId> implements Publisher {
     this.base = allowedBaseUrl(network, options.account as AccountOf<NetworkId>, options.env);
     this.http = options.http;
     this.env = options.env;
-    this.account = options.account;
   }
 
   abstract publish(post: PreparedPost, hooks: PublishHooks): Promise<PublishedPost>;
@@ -140,7 +138,8 @@ export abstract class HttpPublisher<N extends NetworkId> implements Publisher {
     return this.rejected;
   }
 
-  protected get isRejected(): CallError | undefined {
+  /** The refusal that stopped the network for this run, if any. */
+  protected get rejection(): CallError | undefined {
     return this.rejected;
   }
 

@@ -111,8 +111,16 @@ describe('redaction', () => {
     expect(redactor.redact('half: cd+ef"g. five: ab/cd')).toBe('half: [redacted]. five: ab/cd');
   });
 
-  it('never prints part of a token a server echoes near the cut of its answer', async () => {
-    const cut = 300;
+  it('excerpts redact first, then cut: no piece of a token straddling the cut is left, wherever it falls', () => {
+    const redactor = new Redactor([TOKEN]);
+    for (let at = 180; at <= 210; at++) {
+      const excerpt = redactor.excerpt(`${'e'.repeat(at)}${TOKEN} tail`, 200);
+      for (const piece of fragments(TOKEN)) expect(excerpt).not.toContain(piece);
+      expect([...excerpt].length).toBeLessThanOrEqual(200);
+    }
+  });
+
+  it.each([200, 300])('never prints part of a token a server echoes near a %i-character cut of its answer', async (cut) => {
     const echo = `${'e'.repeat(cut - 11)}${TOKEN} and more text after it`;
     const mastodon = await startFakeMastodon({ token: TOKEN });
     const linkedin = await startFakeLinkedIn({ token: TOKEN });

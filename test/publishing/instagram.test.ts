@@ -409,3 +409,19 @@ describe('instagram publisher: status checks as Meta advises', () => {
     }
   });
 });
+
+describe('instagram publisher: a container that expires while waiting', () => {
+  it('is retryable, and the next attempt makes a new container and publishes once', async () => {
+    const p = publisher();
+    const post = onePhoto();
+    const hooks = recordingHooks({ onCheckpoint: (values) => ig.setContainerStatus(values.containerId!, 'EXPIRED') });
+    const error = await failure(p.publish(post, hooks));
+    expect(error.kind).toBe('retryable');
+    expect(error.message).toContain('expired before it was published');
+    expect(publishCalls()).toBe(0);
+    await p.publish(post, recordingHooks());
+    expect(ig.posts).toHaveLength(1);
+    expect(ig.containers.size).toBe(2);
+    expect(ig.posts[0]!.containerId).not.toBe(hooks.checkpoints[0]!.containerId);
+  });
+});

@@ -194,7 +194,7 @@ class BlueskyPublisher extends HttpPublisher<'bluesky'> {
   // ---- session
 
   private login(): Promise<Session> {
-    if (this.isRejected) return Promise.reject(this.isRejected);
+    if (this.rejection) return Promise.reject(this.rejection);
     if (!this.session) {
       this.session = this.createSession().then(
         (session) => (this.current = session),
