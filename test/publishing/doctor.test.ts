@@ -144,6 +144,18 @@ describe('plan doctor', () => {
     expect(report.checks.find((c) => c.name === 'mastodon: credentials')!.fix).toContain('PLAN_MASTODON_TOKEN');
   });
 
+  it('says which credentials a network refused, and that an expiry was not checked without the app', async () => {
+    const { PLAN_LINKEDIN_CLIENT_ID: _id, PLAN_LINKEDIN_CLIENT_SECRET: _secret, ...rest } = SECRETS;
+    const wrong = { ...rest, PLAN_BLUESKY_APP_PASSWORD: 'zzzz-2mzx-r4tw-y9pb', PLAN_MASTODON_TOKEN: 'Mt0-Wr0ngT0k3n' };
+    const run = await runCommand({ cwd: root, env: wrong, now: NOW }, (context) => runDoctorCommand({ format: 'table' }, context));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/ERROR +bluesky: app password accepted +Bluesky refused the login of cedarvalleyhealth\.bsky\.social with PLAN_BLUESKY_APP_PASSWORD \(HTTP 401: AuthenticationRequired: Invalid identifier or password\)/);
+    expect(run.stdout).toMatch(/→ create a new app password for cedarvalleyhealth\.bsky\.social .* update PLAN_BLUESKY_APP_PASSWORD/);
+    expect(run.stdout).toMatch(/ERROR +mastodon: token accepted +Mastodon rejected PLAN_MASTODON_TOKEN .*HTTP 401: The access token is invalid/);
+    expect(run.stdout).toMatch(/warning +linkedin: token expiry +not checked: .*\n +→ add PLAN_LINKEDIN_CLIENT_ID and PLAN_LINKEDIN_CLIENT_SECRET/);
+    for (const secret of Object.values(wrong)) for (let at = 0; at + FRAGMENT <= secret.length; at++) expect(run.stdout).not.toContain(secret.slice(at, at + FRAGMENT));
+  });
+
   it('refuses an endpoint that may not receive credentials, sends it nothing, and reports a missing .gitattributes line', async () => {
     const networks = await readFile(path.join(root, 'plans/networks.yaml'), 'utf8');
     const attributes = await readFile(path.join(root, '.gitattributes'), 'utf8');
