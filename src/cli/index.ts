@@ -133,6 +133,15 @@ program
     process.exitCode = await runPreviewCommand(post, options, context());
   });
 
+program
+  .command('doctor')
+  .description('check the set-up without publishing: credentials present and accepted, token expiry, endpoints, media at media_base_url')
+  .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+  .action(async (options) => {
+    const { runDoctorCommand } = await import('./commands/doctor.js');
+    process.exitCode = await runDoctorCommand(options, context());
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

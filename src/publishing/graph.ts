@@ -1,12 +1,13 @@
 /**
- * What the Facebook and Instagram publishers share: calls to Meta's Graph API (v23.0) and the
- * reading of its answers.
+ * What the Facebook and Instagram publishers share: calls to Meta's Graph API (GRAPH_VERSION, set
+ * here only) and the reading of its answers.
  *
  * - The access token travels only in the `Authorization: Bearer` header: never in a URL or a body,
- *   and every message built here has the token (and any secret the HttpClient knows) removed.
+ *   and every message built here goes through the run's one redaction.
  * - Graph's error envelope `{error:{message, type, code, error_subcode, error_user_title,
- *   error_user_msg, is_transient, fbtrace_id}}` becomes a `CallError` whose kind says what the
- *   orchestrator may do next:
+ *   error_user_msg, is_transient, fbtrace_id}}` is read first, because Graph answers most failures
+ *   with HTTP 400 and says what they are in `code`; then the statuses go through the common ladder
+ *   of base.ts:
  *     rate limits (HTTP 400 with codes 4, 17, 32, 613, 80000–80014, or a gateway's 429) → 'rate-limited',
  *       waiting what `X-Business-Use-Case-Usage` / `X-App-Usage` / `X-Page-Usage`
  *       (`estimated_time_to_regain_access`, in minutes) or `Retry-After` say;
@@ -18,9 +19,11 @@
  */
 import type { HttpClient, HttpResponse } from '../http/client.js';
 import { CallError } from '../http/errors.js';
+import { expiryCheck, failedCheck, failureOf, type NetworkErrors } from './base.js';
+import type { CheckResult } from './types.js';
 
-export const GRAPH_VERSION = 'v23.0';
-export const GRAPH_DEFAULT_URL = 'https://graph.facebook.com';
+/** The Graph API version every Facebook and Instagram call uses (v26.0, released 2026-07-29). */
+export const GRAPH_VERSION = 'v26.0';
 
 /** A throttled call whose answer gives no time to wait (the platform limits' X-App-Usage has none). */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 5 * 60_000;
@@ -139,8 +142,8 @@ export interface GraphCall {
 
 export interface GraphClientOptions {
   http: HttpClient;
-  /** `api_url` of the account; Graph's own host when unset. */
-  apiUrl?: string | undefined;
+  /** The account's checked base URL: Graph's own host, or its `api_url`. */
+  baseUrl: string;
   token: string;
   /** The environment variable the token came from, named (never its value) in credential errors. */
   tokenVariable: string;
@@ -153,7 +156,8 @@ export class GraphClient {
   readonly base: string;
 
   constructor(private readonly options: GraphClientOptions) {
-    this.base = `${(options.apiUrl ?? GRAPH_DEFAULT_URL).replace(/\/+$/, '')}/${GRAPH_VERSION}`;
+    this.base = `${options.baseUrl.replace(/\/+$/, '')}/${GRAPH_VERSION}`;
+    options.http.redactor.add(options.token);
   }
 
   /** GET `/{version}/{path}?query`: reads are never the create call. */
@@ -167,81 +171,90 @@ export class GraphClient {
     return this.send<T>('POST', this.url(path), new URLSearchParams(params).toString(), call);
   }
 
-  /** Removes the token, and every secret the HttpClient knows, from text that may be printed. */
-  redact(text: string): string {
-    const token = this.options.token;
-    const out = token.length >= 4 ? text.split(token).join('[redacted]') : text;
-    return this.options.http.redact(out);
-  }
-
   private url(path: string): string {
     return `${this.base}/${path.split('/').map(encodeURIComponent).join('/')}`;
   }
 
   private async send<T>(method: 'GET' | 'POST', url: string, body: string | undefined, call: GraphCall): Promise<T> {
+    const { http } = this.options;
     const headers: Record<string, string> = { authorization: `Bearer ${this.options.token}`, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
     let response: HttpResponse;
     try {
-      response = await this.options.http.send({ method, url, headers, ...(body !== undefined ? { body } : {}), ...(call.creates ? { creates: true } : {}) });
+      response = await http.send({ method, url, headers, ...(body !== undefined ? { body } : {}), ...(call.creates ? { creates: true } : {}) });
     } catch (error) {
-      if (error instanceof CallError) throw new CallError(error.kind, this.redact(`${call.what}: ${error.message}`), error.waitMs);
-      throw new CallError(call.creates ? 'ambiguous' : 'retryable', this.redact(`${call.what}: ${(error as Error)?.message ?? String(error)}`));
+      if (error instanceof CallError) throw new CallError(error.kind, http.redact(`${call.what}: ${error.message}`), error.waitMs);
+      throw new CallError(call.creates ? 'ambiguous' : 'retryable', http.redact(`${call.what}: ${(error as Error)?.message ?? String(error)}`));
     }
     if (response.status >= 200 && response.status < 300) {
       try {
         return response.json<T>();
       } catch {
         // Something answered "done" in a shape that is not Graph's: the post may exist.
-        throw new CallError(call.creates ? 'ambiguous' : 'retryable', this.redact(`${call.what}: ${this.options.network} answered HTTP ${response.status} with a body that is not JSON`));
+        throw new CallError(call.creates ? 'ambiguous' : 'retryable', `${call.what}: ${this.options.network} answered HTTP ${response.status} with a body that is not JSON`);
       }
     }
     throw this.failure(response, call);
   }
 
-  /** The CallError for a non-2xx answer. */
+  /** The CallError for a non-2xx answer: Graph's codes first, then the common ladder. */
   failure(response: HttpResponse, call: GraphCall): CallError {
     const error = parseGraphError(response.text());
-    const code = error?.code;
-    const network = this.options.network;
-    const detail = this.describe(response, error);
-    if (response.status === 429 || isRateLimitCode(code) || (code === 9 && error?.error_subcode === 2207042)) {
-      const wait = rateLimitWaitMs(response.headers) ?? (code === 9 ? 60 * 60_000 : DEFAULT_RATE_LIMIT_WAIT_MS);
-      return new CallError('rate-limited', this.redact(`${call.what}: ${network} rate limit reached, ${detail}`), wait);
-    }
-    if (code !== undefined && (TOKEN_CODES.has(code) || response.status === 401)) {
-      return new CallError('credentials', this.redact(`${call.what}: ${network} rejected the token in ${this.options.tokenVariable}: ${detail}`));
-    }
-    if (code !== undefined && (code === 10 || (code >= 200 && code <= 299))) {
-      return new CallError('credentials', this.redact(`${call.what}: the token in ${this.options.tokenVariable} lacks a permission: ${detail}`));
-    }
-    if (response.status === 401 || response.status === 403) {
-      return new CallError('credentials', this.redact(`${call.what}: ${network} refused the token in ${this.options.tokenVariable}: ${detail}`));
-    }
-    const transient = response.status >= 500 || error?.is_transient === true || (code !== undefined && TRANSIENT_CODES.has(code));
-    if (transient) {
-      return call.creates
-        ? new CallError('ambiguous', this.redact(`${call.what}: ${detail} after the request was sent: the post may exist`))
-        : new CallError('retryable', this.redact(`${call.what}: ${detail}`));
-    }
-    return new CallError('final', this.redact(`${call.what}: ${network} refused it: ${detail}`));
-  }
-
-  private describe(response: HttpResponse, error: GraphErrorBody | undefined): string {
-    if (!error) {
-      const snippet = response.text().replace(/\s+/g, ' ').trim().slice(0, 200);
-      return `HTTP ${response.status}${snippet ? ` (${snippet})` : ''}`;
-    }
-    const code = error.code !== undefined ? ` (code ${error.code}${error.error_subcode !== undefined ? `/${error.error_subcode}` : ''})` : '';
-    const user = [error.error_user_title, error.error_user_msg].filter(Boolean).join(': ');
-    const text = [error.message ?? 'no message', user].filter(Boolean).join(' — ');
-    const trace = error.fbtrace_id ? `, fbtrace_id ${error.fbtrace_id}` : '';
-    return `${clip(text, 600)}${code}, HTTP ${response.status}${trace}`;
+    const { network, tokenVariable } = this.options;
+    const errors: NetworkErrors = {
+      label: network,
+      explain: () => describe(response, error),
+      rateLimit: () => {
+        const waitMs = rateLimitWaitMs(response.headers) ?? (error?.code === 9 ? 60 * 60_000 : DEFAULT_RATE_LIMIT_WAIT_MS);
+        return { waitMs, says: `access returns in about ${Math.ceil(waitMs / 60_000)} min` };
+      },
+      credentials: (status, what, said) => `${network} refused the token in ${tokenVariable} while ${what} (HTTP ${status}${said})`,
+      special: (_response, step, what, said) => graphSpecial(response, error, { network, tokenVariable, what, said, creates: step === 'create' }),
+    };
+    return failureOf(response, call.creates ? 'create' : 'read', call.what, errors, this.options.http);
   }
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+interface GraphCase {
+  network: string;
+  tokenVariable: string;
+  what: string;
+  said: string;
+  creates: boolean;
+}
+
+/** What Graph's error code says, whatever the HTTP status (Graph answers most failures with 400). */
+function graphSpecial(response: HttpResponse, error: GraphErrorBody | undefined, c: GraphCase): CallError | undefined {
+  const code = error?.code;
+  const { network, tokenVariable, what, said } = c;
+  if (response.status !== 429 && (isRateLimitCode(code) || (code === 9 && error?.error_subcode === 2207042))) {
+    const waitMs = rateLimitWaitMs(response.headers) ?? (code === 9 ? 60 * 60_000 : DEFAULT_RATE_LIMIT_WAIT_MS);
+    return new CallError('rate-limited', `${network} rate limit reached while ${what} (HTTP ${response.status}${said}); access returns in about ${Math.ceil(waitMs / 60_000)} min`, waitMs);
+  }
+  if (code !== undefined && TOKEN_CODES.has(code)) {
+    return new CallError('credentials', `${network} rejected the token in ${tokenVariable} while ${what} (HTTP ${response.status}${said}): renew the token and update the secret`);
+  }
+  if (code !== undefined && (code === 10 || (code >= 200 && code <= 299))) {
+    return new CallError('credentials', `the token in ${tokenVariable} lacks a permission ${network} needs for ${what} (HTTP ${response.status}${said})`);
+  }
+  const transient = response.status < 500 && (error?.is_transient === true || (code !== undefined && TRANSIENT_CODES.has(code)));
+  if (transient) {
+    return c.creates
+      ? new CallError('ambiguous', `${network} answered HTTP ${response.status} while ${what}${said}: the post may exist`)
+      : new CallError('retryable', `${network} answered HTTP ${response.status} while ${what}${said}`);
+  }
+  return undefined;
+}
+
+/** Graph's own explanation: message, the user-facing title and text, code and subcode, trace id. */
+function describe(response: HttpResponse, error: GraphErrorBody | undefined): string {
+  if (!error) return response.text();
+  // The code first: a long message is shortened, and the code is what Meta's documentation explains.
+  const code = error.code !== undefined ? `code ${error.code}${error.error_subcode !== undefined ? `/${error.error_subcode}` : ''}: ` : '';
+  const user = [error.error_user_title, error.error_user_msg].filter(Boolean).join(': ');
+  const text = [error.message ?? 'no message', user].filter(Boolean).join(' — ');
+  const trace = error.fbtrace_id ? ` (fbtrace_id ${error.fbtrace_id})` : '';
+  return `${code}${text}${trace}`;
 }
 
 /** The token from the environment, or a 'credentials' error naming the variable (never a value). */
@@ -249,4 +262,46 @@ export function requireToken(env: NodeJS.ProcessEnv, variable: string, network: 
   const token = env[variable]?.trim();
   if (!token) throw new CallError('credentials', `${variable} is not set: ${network} needs it to publish (set it as a CI secret)`);
   return token;
+}
+
+export const APP_ID_VARIABLE = 'PLAN_META_APP_ID';
+export const APP_SECRET_VARIABLE = 'PLAN_META_APP_SECRET';
+
+interface DebuggedToken {
+  data?: { is_valid?: unknown; expires_at?: unknown; data_access_expires_at?: unknown; error?: { message?: unknown } };
+}
+
+/**
+ * `plan doctor`'s expiry lines for a Meta token, from `GET /debug_token?input_token=…`, asked with the app
+ * token (`PLAN_META_APP_ID|PLAN_META_APP_SECRET`) when both are set, else with the token itself.
+ * `expires_at` 0 means the token does not expire; `data_access_expires_at` is when its data access ends.
+ */
+export async function tokenExpiryChecks(
+  options: { http: HttpClient; baseUrl: string; token: string; tokenVariable: string; network: string; env: NodeJS.ProcessEnv; now: Date },
+  renew: string,
+): Promise<CheckResult[]> {
+  const { env, now, tokenVariable } = options;
+  const name = `${options.network.toLowerCase()}: token expiry`;
+  const appId = env[APP_ID_VARIABLE]?.trim();
+  const appSecret = env[APP_SECRET_VARIABLE]?.trim();
+  const asker = appId && appSecret ? `${appId}|${appSecret}` : options.token;
+  const graph = new GraphClient({ ...options, token: asker });
+  let debugged: DebuggedToken;
+  try {
+    debugged = await graph.get<DebuggedToken>('debug_token', { input_token: options.token }, { what: 'reading the token’s expiry (debug_token)' });
+  } catch (error) {
+    return [failedCheck(name, error, renew)];
+  }
+  const data = debugged.data ?? {};
+  const seconds = (value: unknown) => (typeof value === 'number' && value > 0 ? new Date(value * 1000) : undefined);
+  if (data.is_valid !== true) {
+    const expired = seconds(data.expires_at);
+    if (expired && expired <= now) return [expiryCheck(name, tokenVariable, expired, now, renew)];
+    const why = typeof data.error?.message === 'string' ? `: ${options.http.excerpt(data.error.message)}` : '';
+    return [{ name, status: 'error', message: `${options.network} says ${tokenVariable} is not valid${why}`, fix: renew }];
+  }
+  const checks = [expiryCheck(name, tokenVariable, seconds(data.expires_at), now, renew)];
+  const dataAccess = seconds(data.data_access_expires_at);
+  if (dataAccess) checks.push(expiryCheck(`${options.network.toLowerCase()}: data access`, `the data access of ${tokenVariable}`, dataAccess, now, renew));
+  return checks;
 }

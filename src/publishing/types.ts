@@ -30,3 +30,31 @@ export interface PublisherOptions<N extends NetworkId> {
   env: NodeJS.ProcessEnv;
   http: HttpClient;
 }
+
+/** How a `plan doctor` check ended: ok, worth knowing, or to fix before publishing works. */
+export type CheckStatus = 'ok' | 'warning' | 'error';
+
+/** One line of `plan doctor`: what was checked, how it went, and what to do when it did not. Never a secret. */
+export interface CheckResult {
+  name: string;
+  status: CheckStatus;
+  message: string;
+  fix?: string;
+}
+
+export interface AccountCheckOptions<N extends NetworkId> {
+  account: AccountOf<N>;
+  env: NodeJS.ProcessEnv;
+  http: HttpClient;
+  /** The account's base URL, already allowed by the endpoint check. */
+  baseUrl: string;
+  now: Date;
+}
+
+/** What `plan doctor` checks of one network's account, without publishing anything. */
+export interface AccountChecks<N extends NetworkId> {
+  /** The environment variables publishing needs (names only). */
+  variables: readonly string[];
+  /** The cheapest authenticated read the network offers, and the token's expiry where the network tells it. */
+  check(options: AccountCheckOptions<N>): Promise<CheckResult[]>;
+}

@@ -23,7 +23,7 @@ afterEach(async () => {
   await media.close();
 });
 
-const api = (path: string): string => `${fb.url}/v23.0${path}`;
+const api = (path: string): string => `${fb.url}/v26.0${path}`;
 
 function form(params: Record<string, string>): RequestInit {
   return { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() };
@@ -261,7 +261,7 @@ describe('facebook fake: image fetch failures (documented errors, not violations
 });
 
 describe('facebook fake: faults', () => {
-  const FEED = 'POST /v23.0/:pageId/feed';
+  const FEED = 'POST /v26.0/:pageId/feed';
 
   it('503: the handler does not run, nothing is created', async () => {
     fb.inject(FEED, { kind: 'status', status: 503, body: { error: { message: 'Service temporarily unavailable', type: 'OAuthException', code: 2, is_transient: true } } });
@@ -289,7 +289,7 @@ describe('facebook fake: faults', () => {
     const other = await startFakeFacebook({ pageId: PAGE, pageToken: TOKEN, rateLimitCode: 4 });
     try {
       other.inject(FEED, { kind: 'rate-limit', resetSeconds: 60 });
-      const res = await fetch(`${other.url}/v23.0/${PAGE}/feed`, form({ message: 'x', access_token: TOKEN }));
+      const res = await fetch(`${other.url}/v26.0/${PAGE}/feed`, form({ message: 'x', access_token: TOKEN }));
       expectGraphError(await json(res), 4);
       expect(JSON.parse(res.headers.get('x-app-usage')!)).toMatchObject({ call_count: 100 });
     } finally {
@@ -314,7 +314,7 @@ describe('facebook fake: faults', () => {
   });
 
   it('drop-before: nothing is created', async () => {
-    fb.inject('POST /v23.0/:pageId/photos', { kind: 'drop-before' });
+    fb.inject('POST /v26.0/:pageId/photos', { kind: 'drop-before' });
     await expect(fetch(api(`/${PAGE}/photos`), form({ url: `${media.url}2026/flu.jpg`, access_token: TOKEN }))).rejects.toThrow();
     expect(fb.posts).toHaveLength(0);
     expect(media.hits).toHaveLength(0);

@@ -1,24 +1,24 @@
 /**
- * Strict fake of the Facebook Page publishing surface of the Graph API (v23.0), over real HTTP on
+ * Strict fake of the Facebook Page publishing surface of the Graph API (v26.0), over real HTTP on
  * 127.0.0.1, for the publisher tests. Built on server.ts (faults, request log, violations) and graph.ts.
  *
  *   const fb = await startFakeFacebook({ pageId: '104857600000000', pageToken: 'tok' });
- *   // api_url for plans/networks.yaml: fb.url   →   {fb.url}/v23.0/{page-id}/feed
+ *   // api_url for plans/networks.yaml: fb.url   →   {fb.url}/v26.0/{page-id}/feed
  *   fb.posts        // what is actually visible on the Page, oldest first (exactly-once assertions)
  *   fb.photos       // every photo accepted by /photos (published or not)
  *   fb.unpublishedPosts // feed posts created with published=false (scheduled / hidden)
  *   fb.mediaFetches // every media URL the fake fetched, with the outcome
  *   fb.violations   // contract violations; tests assert it is empty
- *   fb.inject('POST /v23.0/:pageId/feed', { kind: 'drop-after-create' })
+ *   fb.inject('POST /v26.0/:pageId/feed', { kind: 'drop-after-create' })
  *
  * Endpoints (all need the Page token: `access_token` parameter or `Authorization: Bearer|OAuth`):
- *   POST /v23.0/{page-id}/feed      message, link, published, scheduled_publish_time, attached_media
+ *   POST /v26.0/{page-id}/feed      message, link, published, scheduled_publish_time, attached_media
  *                                   (attached_media[N]={"media_fbid":"…"} or a JSON array)  → {id:"{page}_{post}"}
- *   POST /v23.0/{page-id}/photos    url (fetched for real) | source (multipart file), caption|message,
+ *   POST /v26.0/{page-id}/photos    url (fetched for real) | source (multipart file), caption|message,
  *                                   alt_text_custom, published (default true)
  *                                   → {id, post_id} when published, {id} when published=false
- *   GET  /v23.0/{page-id}/feed | /posts | /published_posts   fields, limit, after/before, since/until
- *   GET  /v23.0/{object-id}         a post or photo, with fields
+ *   GET  /v26.0/{page-id}/feed | /posts | /published_posts   fields, limit, after/before, since/until
+ *   GET  /v26.0/{object-id}         a post or photo, with fields
  * Parameters come from the query string and/or a form, multipart or JSON body (Graph merges them).
  */
 import { createHash } from 'node:crypto';
@@ -55,6 +55,8 @@ import {
   type GraphErrorBody,
   type GraphParams,
   type MediaFetch,
+  debugTokenRoute,
+  type TokenFacts,
 } from './graph.js';
 
 export interface FakeFacebookOptions {
@@ -74,6 +76,8 @@ export interface FakeFacebookOptions {
   maxPhotoBytes?: number;
   /** Timeout of the fake's own media fetches (default 5000 ms). */
   fetchTimeoutMs?: number;
+  /** What GET /debug_token says of the Page token. */
+  token?: TokenFacts;
 }
 
 export interface FacebookPhoto {
@@ -213,6 +217,11 @@ export async function startFakeFacebook(opts: FakeFacebookOptions = {}): Promise
   const begin = (ctx: Ctx, allowed: readonly string[]): GraphParams => {
     const p = readParams(ctx);
     requireToken(ctx, p, pageToken);
+    const expiresAt = opts.token?.expiresAt;
+    if (expiresAt && expiresAt * 1000 <= now().getTime()) {
+      // Graph's answer to a token past its expiry (not a client mistake: the fake's debug_token says so too).
+      fail(400, { message: `Error validating access token: Session has expired on ${new Date(expiresAt * 1000).toUTCString()}.`, type: 'OAuthException', code: 190, error_subcode: 463 });
+    }
     if (ctx.params.pageId !== undefined && ctx.params.pageId !== pageId) {
       violation(`page id ${JSON.stringify(ctx.params.pageId)} is not the configured Page ${pageId}`, 400, unsupported(ctx.method, ctx.params.pageId));
     }
@@ -464,7 +473,11 @@ export async function startFakeFacebook(opts: FakeFacebookOptions = {}): Promise
       };
       return ok(pick(full, fields));
     }
-    if (id === pageId) fail(400, paramError('Reading the Page node is not supported by this fake'));
+    if (id === pageId) {
+      const fields = parseFields(str(p, 'fields')) ?? ['id', 'name'];
+      checkFields(fields, 'Page', ['id', 'name', 'username', 'link']);
+      return ok(pick({ id: pageId, name: 'Cedar Valley Family Health', username: 'cedarvalleyhealth', link: `https://www.facebook.com/${pageId}` }, fields));
+    }
     fail(400, unsupported('GET', id));
   });
 
@@ -476,6 +489,7 @@ export async function startFakeFacebook(opts: FakeFacebookOptions = {}): Promise
       [`GET ${V}/:pageId/feed`]: listPosts,
       [`GET ${V}/:pageId/posts`]: listPosts,
       [`GET ${V}/:pageId/published_posts`]: listPosts,
+      [`GET ${V}/debug_token`]: debugTokenRoute(pageToken, { profileId: pageId, ...(opts.token ?? {}) }, now),
       [`GET ${V}/:id`]: getObject,
     },
     rateLimitReply: rateLimitReply({ objectId: pageId, type: 'pages', code: opts.rateLimitCode ?? 80001, status: opts.rateLimitStatus ?? 400 }),

@@ -19,7 +19,7 @@ import type { Socket } from 'node:net';
 import { Violation } from './server.js';
 import type { Ctx, MultipartPart, Reply } from './server.js';
 
-export const GRAPH_VERSION = 'v23.0';
+export const GRAPH_VERSION = 'v26.0';
 export const V = `/${GRAPH_VERSION}`;
 
 // ---------------------------------------------------------------------------------------------
@@ -693,4 +693,63 @@ export function numericIds(base: string): () => string {
     n += BigInt(1 + Math.floor(Math.random() * 7));
     return n.toString();
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Token debugging (GET /debug_token)
+// ---------------------------------------------------------------------------------------------
+
+/** What `GET /debug_token` says of the account's token (developers.facebook.com/docs/graph-api/reference/debug_token). */
+export interface TokenFacts {
+  /** The app the token belongs to; its app token `<id>|<secret>` may ask, as may the token itself. */
+  appId?: string;
+  appSecret?: string;
+  /** Epoch seconds; 0 = never (a Page token from a long-lived user token). Default: 60 days from now. */
+  expiresAt?: number;
+  /** Epoch seconds when the token's data access ends (90 days after the user's last use). Default: 90 days from now. */
+  dataAccessExpiresAt?: number;
+  type?: 'PAGE' | 'USER';
+  /** The Page or IG user the token is for. */
+  profileId?: string;
+  scopes?: string[];
+}
+
+/**
+ * The debug_token route: the token asked about in `input_token`, the asker's token (the app token or the
+ * token itself) in `access_token` or the Authorization header. An expired token answers 200 with
+ * `is_valid: false` and `error` {code 190, subcode 463}; an unknown one, subcode 467.
+ */
+export function debugTokenRoute(token: string, facts: TokenFacts, now: () => Date): (ctx: Ctx) => Promise<Reply> {
+  return graphRoute((ctx) => {
+    const p = readParams(ctx);
+    checkKnownParams(ctx, p, ['input_token']);
+    const appToken = facts.appId && facts.appSecret ? `${facts.appId}|${facts.appSecret}` : undefined;
+    const asker = str(p, 'access_token') ?? /^(?:Bearer|OAuth)\s+(\S+)\s*$/i.exec(ctx.header('authorization') ?? '')?.[1];
+    if (!asker) violation('no access token', 400, { message: 'An access token is required to request this resource.', code: 104 });
+    if (asker !== token && asker !== appToken) violation('debug_token asked with a token that is neither the app token nor the token itself', 400, { message: 'Invalid OAuth access token - Cannot parse access token', code: 190 });
+    const input = str(p, 'input_token');
+    if (!input) violation('debug_token without input_token', 400, paramError('(#100) The parameter input_token is required'));
+    const nowSeconds = Math.floor(now().getTime() / 1000);
+    const expiresAt = facts.expiresAt ?? nowSeconds + 60 * 86_400;
+    const dataAccessExpiresAt = facts.dataAccessExpiresAt ?? nowSeconds + 90 * 86_400;
+    const base = { app_id: facts.appId ?? '1234567890', type: facts.type ?? 'PAGE', application: 'Cedar Valley Publisher' };
+    if (input !== token) {
+      return ok({ data: { ...base, error: { code: 190, message: 'Invalid OAuth access token.', subcode: 467 }, is_valid: false, scopes: [] } });
+    }
+    if (expiresAt !== 0 && expiresAt <= nowSeconds) {
+      const when = new Date(expiresAt * 1000).toUTCString();
+      return ok({ data: { ...base, data_access_expires_at: dataAccessExpiresAt, error: { code: 190, message: `Error validating access token: Session has expired on ${when}.`, subcode: 463 }, expires_at: expiresAt, is_valid: false, scopes: facts.scopes ?? [] } });
+    }
+    return ok({
+      data: {
+        ...base,
+        data_access_expires_at: dataAccessExpiresAt,
+        expires_at: expiresAt,
+        is_valid: true,
+        issued_at: nowSeconds - 86_400,
+        scopes: facts.scopes ?? [],
+        ...(facts.profileId ? { profile_id: facts.profileId } : {}),
+      },
+    });
+  });
 }

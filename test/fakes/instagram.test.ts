@@ -25,7 +25,7 @@ afterEach(async () => {
   await media.close();
 });
 
-const api = (path: string): string => `${ig.url}/v23.0${path}`;
+const api = (path: string): string => `${ig.url}/v26.0${path}`;
 
 function post(path: string, params: Record<string, string>): Promise<Response> {
   return fetch(api(path), {
@@ -192,14 +192,14 @@ describe('instagram fake: publishing rules', () => {
     let t = Date.parse('2026-10-06T13:00:00Z');
     const clock = await startFakeInstagram({ userId: USER, token: TOKEN, now: () => new Date(t) });
     try {
-      const res = await fetch(`${clock.url}/v23.0/${USER}/media`, {
+      const res = await fetch(`${clock.url}/v26.0/${USER}/media`, {
         method: 'POST',
         headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ image_url: `${media.url}2026/flu.jpg` }).toString(),
       });
       const id = (await json(res)).id as string;
       t += 25 * 3600 * 1000;
-      const s = await json(await fetch(`${clock.url}/v23.0/${id}?fields=status_code&access_token=${TOKEN}`));
+      const s = await json(await fetch(`${clock.url}/v26.0/${id}?fields=status_code&access_token=${TOKEN}`));
       expect(s.status_code).toBe('EXPIRED');
     } finally {
       await clock.close();
@@ -210,17 +210,17 @@ describe('instagram fake: publishing rules', () => {
     const small = await startFakeInstagram({ userId: USER, token: TOKEN, publishQuota: 1, pollsBeforeFinished: 1 });
     try {
       const mk = async (): Promise<string> => {
-        const r = await fetch(`${small.url}/v23.0/${USER}/media`, {
+        const r = await fetch(`${small.url}/v26.0/${USER}/media`, {
           method: 'POST',
           headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-www-form-urlencoded' },
           body: new URLSearchParams({ image_url: `${media.url}2026/flu.jpg` }).toString(),
         });
         const id = (await json(r)).id as string;
-        await fetch(`${small.url}/v23.0/${id}?fields=status_code&access_token=${TOKEN}`);
+        await fetch(`${small.url}/v26.0/${id}?fields=status_code&access_token=${TOKEN}`);
         return id;
       };
       const pub = (id: string): Promise<Response> =>
-        fetch(`${small.url}/v23.0/${USER}/media_publish?creation_id=${id}&access_token=${TOKEN}`, { method: 'POST' });
+        fetch(`${small.url}/v26.0/${USER}/media_publish?creation_id=${id}&access_token=${TOKEN}`, { method: 'POST' });
       expect((await pub(await mk())).status).toBe(200);
       expectGraphError(await json(await pub(await mk())), 9, 2207042);
       expect(small.posts).toHaveLength(1);
@@ -320,7 +320,7 @@ describe('instagram fake: image fetch failures (documented errors, not violation
 });
 
 describe('instagram fake: faults', () => {
-  const PUBLISH = 'POST /v23.0/:igUserId/media_publish';
+  const PUBLISH = 'POST /v26.0/:igUserId/media_publish';
   const finished = async (): Promise<string> => {
     const id = await container({ image_url: `${media.url}2026/flu.jpg`, caption: 'Fault test' });
     await waitFinished(id);
@@ -336,7 +336,7 @@ describe('instagram fake: faults', () => {
   });
 
   it('rate-limit: HTTP 400, code 80002, X-Business-Use-Case-Usage type instagram', async () => {
-    ig.inject('POST /v23.0/:igUserId/media', { kind: 'rate-limit', resetSeconds: 30 });
+    ig.inject('POST /v26.0/:igUserId/media', { kind: 'rate-limit', resetSeconds: 30 });
     const res = await post(`/${USER}/media`, { image_url: `${media.url}2026/flu.jpg` });
     expect(res.status).toBe(400);
     expectGraphError(await json(res), 80002);

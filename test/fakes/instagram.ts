@@ -1,5 +1,5 @@
 /**
- * Strict fake of Instagram content publishing through the Graph API (graph.facebook.com, v23.0),
+ * Strict fake of Instagram content publishing through the Graph API (graph.facebook.com, v26.0),
  * over real HTTP on 127.0.0.1, for the publisher tests. Built on server.ts and graph.ts.
  *
  *   const ig = await startFakeInstagram({ userId: '17841400000000000', token: 'tok' });
@@ -8,20 +8,20 @@
  *   ig.mediaFetches   // every image/video URL the fake fetched, with the outcome
  *   ig.violations     // contract violations; tests assert it is empty
  *   ig.setContainerStatus(id, 'ERROR' | 'EXPIRED' | …)
- *   ig.inject('POST /v23.0/:igUserId/media_publish', { kind: 'drop-after-create' })
+ *   ig.inject('POST /v26.0/:igUserId/media_publish', { kind: 'drop-after-create' })
  *
  * Endpoints (all need the token: `access_token` parameter or `Authorization: Bearer|OAuth`):
- *   POST /v23.0/{ig-user-id}/media          image_url (fetched for real: JPEG, ≤ 8 MB, aspect 4:5…1.91:1),
+ *   POST /v26.0/{ig-user-id}/media          image_url (fetched for real: JPEG, ≤ 8 MB, aspect 4:5…1.91:1),
  *        caption (≤ 2200 chars, ≤ 30 hashtags, ≤ 20 @-mentions; not on carousel items), alt_text (images only,
  *        ≤ 1000 chars), is_carousel_item, media_type=CAROUSEL + children (2–10 item containers),
  *        media_type=REELS + video_url, media_type=VIDEO + is_carousel_item, media_type=STORIES  → {id}
- *   GET  /v23.0/{container-id}?fields=status_code,status   IN_PROGRESS (the first check, always) → FINISHED;
+ *   GET  /v26.0/{container-id}?fields=status_code,status   IN_PROGRESS (the first check, always) → FINISHED;
  *        ERROR, EXPIRED (24 h unpublished), PUBLISHED. Also reads a published media id.
- *   POST /v23.0/{ig-user-id}/media_publish  creation_id → {id: media-id}. A container that is not FINISHED
+ *   POST /v26.0/{ig-user-id}/media_publish  creation_id → {id: media-id}. A container that is not FINISHED
  *        is refused (9007/2207027); an EXPIRED one (24/2207008); a PUBLISHED one creates nothing
  *        (error + violation); over the 24 h quota (9/2207042).
- *   GET  /v23.0/{ig-user-id}/media?fields=id,caption,timestamp,permalink   newest first, cursor paging
- *   GET  /v23.0/{ig-user-id}/content_publishing_limit?fields=config,quota_usage
+ *   GET  /v26.0/{ig-user-id}/media?fields=id,caption,timestamp,permalink   newest first, cursor paging
+ *   GET  /v26.0/{ig-user-id}/content_publishing_limit?fields=config,quota_usage
  */
 import { createFakeServer, type Ctx, type FakeServer } from './server.js';
 import {
@@ -53,6 +53,8 @@ import {
   type GraphErrorBody,
   type GraphParams,
   type MediaFetch,
+  debugTokenRoute,
+  type TokenFacts,
 } from './graph.js';
 
 export type ContainerStatus = 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED';
@@ -121,6 +123,8 @@ export interface FakeInstagramOptions {
   /** Largest video accepted (default 300 MB, the documented reel limit). */
   maxVideoBytes?: number;
   fetchTimeoutMs?: number;
+  /** What GET /debug_token says of the token. */
+  tokenFacts?: TokenFacts;
 }
 
 export interface FakeInstagram extends FakeServer {
@@ -468,7 +472,11 @@ export async function startFakeInstagram(opts: FakeInstagramOptions = {}): Promi
       checkFields(fields, 'IGMedia', MEDIA_FIELDS);
       return ok(pick(mediaRecord(m), fields));
     }
-    if (id === userId) fail(400, paramError('Reading the IG User node is not supported by this fake'));
+    if (id === userId) {
+      const fields = parseFields(str(p, 'fields')) ?? ['id'];
+      checkFields(fields, 'IGUser', ['id', 'username', 'name', 'media_count']);
+      return ok(pick({ id: userId, username: 'cedarvalleyhealth', name: 'Cedar Valley Family Health', media_count: posts.length }, fields));
+    }
     fail(400, unsupported('GET', id));
   });
 
@@ -572,6 +580,7 @@ export async function startFakeInstagram(opts: FakeInstagramOptions = {}): Promi
       [`POST ${V}/:igUserId/media_publish`]: publish,
       [`GET ${V}/:igUserId/media`]: listMedia,
       [`GET ${V}/:igUserId/content_publishing_limit`]: publishingLimit,
+      [`GET ${V}/debug_token`]: debugTokenRoute(token, { type: 'USER', ...(opts.tokenFacts ?? {}) }, now),
       [`GET ${V}/:id`]: getNode,
     },
     rateLimitReply: rateLimitReply({ objectId: userId, type: 'instagram', code: 80002, status: opts.rateLimitStatus ?? 400 }),

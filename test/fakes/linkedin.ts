@@ -12,6 +12,7 @@
  * Every /rest call needs `Authorization: Bearer <token>`, `LinkedIn-Version: YYYYMM` (or YYYYMM.RR) and
  * `X-Restli-Protocol-Version: 2.0.0`.
  *   POST /rest/posts                         JSON Posts API body → 201, empty body, `x-restli-id: urn:li:share:…`
+ *                                            (opts.created: 200, with the URN in that header, the body's `id`, or nowhere)
  *                                            (content: media {id, altText} | multiImage {images: [{id, altText}]} (2–20) | article)
  *   GET  /rest/posts?author=<urlencoded urn>&q=author[&count&start&sortBy]  (X-RestLi-Method: FINDER)
  *                                            → {paging:{start,count,links,total}, elements:[post…]} newest first
@@ -19,6 +20,10 @@
  *   POST /rest/images?action=initializeUpload {initializeUploadRequest:{owner}} → {value:{uploadUrlExpiresAt,uploadUrl,image}}
  *   PUT  <uploadUrl> (= /dms-uploads/:token) image bytes, Authorization: Bearer → 201
  *   GET  /rest/images/:urn                   → {id, owner, status: WAITING_UPLOAD|AVAILABLE, downloadUrl?}
+ *   GET  /rest/organizations/:id             → {id, localizedName, vanityName}; 403 ACCESS_DENIED for another organization
+ *   POST /oauth/v2/introspectToken           (www.linkedin.com; no Bearer) form client_id, client_secret, token →
+ *                                            {active, client_id, authorized_at, created_at, status, expires_at (epoch s),
+ *                                            scope, auth_type}; a wrong client → 401 {error:'invalid_client',error_description}
  *
  * Commentary is "little" text: `| { } @ [ ] ( ) < > # \ * _ ~` must be backslash-escaped unless they form a
  * mention `@[Name](urn:li:organization:123)`, a hashtag `#word` or a template `{hashtag|\#|word}`. Like
@@ -42,6 +47,16 @@ export interface FakeLinkedInOptions {
   /** Accepted LinkedIn-Version values; default any well-formed YYYYMM from 202401 up to the current month. */
   activeVersions?: string[];
   now?: () => number;
+  /**
+   * How the create call answers: 201 with the URN in `x-restli-id` (what LinkedIn documents, the default),
+   * or 200 with the URN in that header, in the body's `id`, or nowhere.
+   */
+  created?: { status: 200 | 201; id: 'header' | 'body' | 'none' };
+  /** The app's client id and secret, for token introspection (POST /oauth/v2/introspectToken). */
+  client?: { id: string; secret: string };
+  /** What introspection says of the token: its expiry (epoch seconds) and status (default active, 60 days). */
+  tokenExpiresAt?: number;
+  tokenStatus?: 'active' | 'expired' | 'revoked';
 }
 
 export interface LinkedInImage {
@@ -147,6 +162,11 @@ function unprocessable(fieldPath: string, description: string, code = 'INVALID_V
 
 function plain(status: number, message: string, code?: string): Reply {
   return { status, body: { status, ...(code ? { code } : {}), message } };
+}
+
+/** The OAuth endpoints' error shape (RFC 6749): `{error, error_description}`. */
+function oauthError(status: number, error: string, description: string): Reply {
+  return { status, body: { error, error_description: description } };
 }
 
 const UNAUTHORIZED: Reply = { status: 401, body: { status: 401, serviceErrorCode: 65600, code: 'INVALID_ACCESS_TOKEN', message: 'Invalid access token' } };
@@ -326,7 +346,47 @@ export async function startFakeLinkedIn(opts: FakeLinkedInOptions): Promise<Fake
         if (post.truncatedAt) {
           ctx.violation(`commentary truncated at unescaped '${post.truncatedAt.char}' (index ${post.truncatedAt.index}); LinkedIn keeps ${JSON.stringify(post.storedCommentary)}`);
         }
-        return { status: 201, headers: { 'x-restli-id': post.id, 'x-linkedin-id': post.id } };
+        const created = opts.created ?? { status: 201, id: 'header' };
+        if (created.id === 'body') return { status: created.status, body: { id: post.id } };
+        if (created.id === 'none') return { status: created.status };
+        return { status: created.status, headers: { 'x-restli-id': post.id, 'x-linkedin-id': post.id } };
+      },
+
+      // Token introspection (www.linkedin.com, no Bearer): the app's credentials and the token in a form.
+      'POST /oauth/v2/introspectToken': (ctx) => {
+        if (ctx.header('authorization') !== undefined) ctx.violation('introspection takes the app credentials in the form, not an Authorization header');
+        if (ctx.contentType() !== 'application/x-www-form-urlencoded') {
+          throw new Violation(`content-type ${ctx.contentType() || '(none)'}, want application/x-www-form-urlencoded`, oauthError(400, 'invalid_request', 'Unsupported content type'));
+        }
+        const form = ctx.form();
+        for (const field of ['client_id', 'client_secret', 'token']) {
+          if (!form.get(field)) throw new Violation(`introspection without ${field}`, oauthError(400, 'invalid_request', `A required parameter "${field}" is missing`));
+        }
+        if (!opts.client || form.get('client_id') !== opts.client.id || form.get('client_secret') !== opts.client.secret) {
+          return oauthError(401, 'invalid_client', 'Client authentication failed');
+        }
+        if (form.get('token') !== opts.token) return { status: 200, body: { active: false, status: 'revoked' } };
+        const issued = Math.floor(now() / 1000) - 86_400;
+        const status = opts.tokenStatus ?? 'active';
+        return {
+          status: 200,
+          body: {
+            active: status === 'active',
+            client_id: opts.client.id,
+            authorized_at: issued,
+            created_at: issued,
+            status,
+            expires_at: opts.tokenExpiresAt ?? issued + 60 * 86_400,
+            scope: 'r_organization_social,w_organization_social,rw_organization_admin',
+            auth_type: '3L',
+          },
+        };
+      },
+
+      'GET /rest/organizations/:id': (ctx) => {
+        common(ctx);
+        if (`urn:li:organization:${ctx.params.id}` !== organization) return plain(403, `Not enough permissions to access: organizations.GET.${ctx.params.id}`, 'ACCESS_DENIED');
+        return { status: 200, body: { id: Number(ctx.params.id), localizedName: 'Cedar Valley Family Health', vanityName: 'cedar-valley-family-health' } };
       },
 
       'GET /rest/posts': (ctx) => {

@@ -15,7 +15,8 @@
  *                                 Idempotency-Key: the same key (per account) within opts.idempotencyWindowSeconds
  *                                 (default 3600, like Mastodon's redis setex) returns the SAME status, creates nothing.
  *                                 422 {"error":"Validation failed: Text character limit of N exceeded"} when over
- *                                 opts.maxCharacters (default 500; URLs count as 23, @user@domain as @user, graphemes).
+ *                                 opts.maxCharacters (default 500; URLs, by Mastodon's own pattern, count as 23,
+ *                                 @user@domain as @user, graphemes).
  *   POST /api/v2/media            multipart file (+ description ≤ 1500, focus) → 200 with url (opts.mediaProcessing
  *                                 'sync', default) or 202 with url null ('async')
  *   GET  /api/v1/media/:id        206 while processing (opts.asyncPolls times, default 1), then 200
@@ -88,15 +89,19 @@ const NOT_FOUND = err(404, 'Record not found');
 const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'];
 const STATUS_PARAMS = ['status', 'media_ids', 'poll', 'in_reply_to_id', 'sensitive', 'spoiler_text', 'visibility', 'language', 'scheduled_at', 'quoted_status_id', 'quote_approval_policy'];
 
+// Mastodon's own URL pattern (config/initializers/twitter_regex.rb), in short: a protocol, then anything up to
+// whitespace or < > ( ) ?, then an optional query; trailing punctuation and 「」 are not part of the URL.
+const MASTODON_URL = /(^|[^A-Za-z0-9@＠$#＃])((?:https?|dat|dweb|ipfs|ipns|ssb|gopher|gemini):\/\/[^\s<>()?]+(?:\?[^\s<>]*)?)/giu;
+const URL_TRAILER = /[()?!*"'「」<>;:=,.$%[\]~&|@]+$/u;
+
 /** Characters Mastodon counts for a status: URLs as `urlLength`, remote mentions by their local part, graphemes. */
 export function mastodonLength(text: string, urlLength = 23): number {
-  let t = text;
-  const urls = twitter.extractUrlsWithIndices(t, { extractUrlsWithoutProtocol: false });
-  for (const u of [...urls].reverse()) {
-    const [s, e] = u.indices as [number, number];
-    t = t.slice(0, s) + 'x'.repeat(urlLength) + t.slice(e);
-  }
-  t = t.replace(/(^|[^\p{L}\p{N}_/])@([\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*)@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, '$1@$2');
+  const t = text
+    .replace(MASTODON_URL, (_, before: string, url: string) => {
+      const trailer = URL_TRAILER.exec(url)?.[0] ?? '';
+      return `${before}${'x'.repeat(urlLength)}${trailer}`;
+    })
+    .replace(/(^|[^\p{L}\p{N}_/])@([\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*)@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, '$1@$2');
   return [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(t)].length;
 }
 

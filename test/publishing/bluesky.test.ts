@@ -1,7 +1,11 @@
 // The Bluesky publisher against a REAL PDS (@atproto/dev-env, offline on 127.0.0.1, see test/bluesky/),
 // behind a node:http proxy that counts calls and injects faults around it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { imageSize, rateLimitWait, DEFAULT_RATE_LIMIT_WAIT_MS, createPublisher } from '../../src/publishing/bluesky/publisher.js';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { imageSize, rateLimitWait, DEFAULT_RATE_LIMIT_WAIT_MS, createPublisher, videoSize } from '../../src/publishing/bluesky/publisher.js';
+import { facetsFor, type Facet } from '../../src/networks/bluesky/facets.js';
 import { recordKeyFor, TID } from '../../src/publishing/bluesky/rkey.js';
 import { HttpClient } from '../../src/http/client.js';
 import type { Publisher } from '../../src/publishing/types.js';
@@ -24,6 +28,20 @@ interface StoredRecord {
 }
 
 const COLLECTION = 'app.bsky.feed.post';
+
+/** A minimal MP4 header: ftyp, then moov/trak/tkhd (version 0) giving the track's width and height. */
+function mp4(width: number, height: number): Buffer {
+  const sized = (type: string, body: Buffer) => {
+    const out = Buffer.concat([Buffer.alloc(4), Buffer.from(type, 'latin1'), body]);
+    out.writeUInt32BE(out.length, 0);
+    return out;
+  };
+  const tkhd = Buffer.alloc(84);
+  tkhd.writeUInt32BE(1, 12); // track id
+  tkhd.writeUInt32BE(width * 65536, 76);
+  tkhd.writeUInt32BE(height * 65536, 80);
+  return Buffer.concat([sized('ftyp', Buffer.from('isom\0\0\x02\0isomiso2mp41', 'latin1')), sized('moov', sized('trak', sized('tkhd', tkhd)))]);
+}
 const installed = (pdsInstalled as () => boolean)();
 const SKIP_REASON = 'the test PDS is not installed: run `cd test/bluesky && npm ci` (about 2.5 minutes) to run the Bluesky publisher tests';
 if (!installed) console.warn(`bluesky.test.ts skipped: ${SKIP_REASON}`);
@@ -40,6 +58,30 @@ describe('Bluesky publisher: helpers', () => {
     ]);
     expect(imageSize(jpeg)).toEqual({ width: 640, height: 480 });
     expect(imageSize(Buffer.from('not an image'))).toBeUndefined();
+  });
+
+  it('reads a video size from its first track header that has one', () => {
+    expect(videoSize(mp4(1920, 1080))).toEqual({ width: 1920, height: 1080 });
+    expect(videoSize(Buffer.from('not a video'))).toBeUndefined();
+  });
+
+  it.skipIf(!installed)("finds link facets exactly as Bluesky's RichText.detectFacets does", async () => {
+    const texts = [
+      'see https://example.org/日本語/パス?q=1,2 next',
+      'Go to cedarvalleyhealth.com/flu. Or (https://example.org/a_b).',
+      'HTTPS://EXAMPLE.ORG/x and Example.COM/x are not links; e.g. this is not one',
+      '(https://a.org/b_(c)) x https://a.org/b)! https://a.org/c?x=1;',
+      'Café 👩‍⚕️ https://cedarvalleyhealth.com/flu-shots…more\nline two example.co.uk/path',
+      'nope.notatld/x and mail me@example.org',
+    ];
+    const { RichText } = (await import(pathToFileURL(path.resolve('test/bluesky/node_modules/@atproto/api/dist/index.js')).href)) as { RichText: new (init: { text: string }) => { detectFacetsWithoutResolution(): void; facets?: Facet[] } };
+    for (const text of texts) {
+      const rich = new RichText({ text });
+      rich.detectFacetsWithoutResolution();
+      const theirs = (rich.facets ?? []).filter((f) => f.features[0]!.$type === 'app.bsky.richtext.facet#link').map((f) => ({ index: f.index, features: f.features }));
+      const ours = (await facetsFor(text, async () => undefined)).filter((f) => f.features[0]!.$type === 'app.bsky.richtext.facet#link');
+      expect(ours, text).toEqual(theirs);
+    }
   });
 
   it('waits until ratelimit-reset (epoch seconds), or a minute without it', () => {
@@ -271,6 +313,31 @@ describe.skipIf(!installed)(`Bluesky publisher against a real PDS${installed ? '
     const login = await publishError(publisher({ http }).publish(post('Echo login'), recordingHooks()), 'credentials');
     expect(login.message).toContain('HTTP 400');
     expect(login.message).not.toContain(pds.password);
+  });
+
+  it("records the post's language in langs", async () => {
+    const p = { ...post('La vacuna contra la gripe ya está aquí.'), lang: 'es' };
+    await publisher().publish(p, recordingHooks());
+    expect((await record(recordKeyFor(p.idempotencyKey))).body.value.langs).toEqual(['es']);
+  });
+
+  it('refuses an image over 2,000,000 bytes before uploading anything, and takes one just under', async () => {
+    const big = path.join(media.dir, 'big.png');
+    await writeFile(big, Buffer.concat([TINY_PNG, Buffer.alloc(2_000_001 - TINY_PNG.length)]));
+    const error = await publishError(publisher().publish(post('Too big', [{ file: 'media/big.png', path: big, mimeType: 'image/png', alt: 'A big picture' }]), recordingHooks()), 'final');
+    expect(error.message).toContain('2,000,001 bytes');
+    expect(error.message).toContain('at most 2,000,000');
+    expect(proxy.calls('com.atproto.repo.uploadBlob')).toBe(0);
+  });
+
+  it('attaches a video with its aspect ratio', async () => {
+    const file = path.join(media.dir, 'tour.mp4');
+    await writeFile(file, mp4(1280, 720));
+    const p = post('A tour of the clinic', [{ file: 'media/tour.mp4', path: file, mimeType: 'video/mp4', alt: 'Walking through the waiting room' }]);
+    await publisher().publish(p, recordingHooks());
+    const embed = (await record(recordKeyFor(p.idempotencyKey))).body.value.embed;
+    expect(embed).toMatchObject({ $type: 'app.bsky.embed.video', alt: 'Walking through the waiting room', aspectRatio: { width: 1280, height: 720 } });
+    expect(embed.video).toMatchObject({ $type: 'blob', mimeType: 'video/mp4' });
   });
 
   it('sends every call to api_url (or service) and never elsewhere', async () => {

@@ -9,9 +9,9 @@ import { CallError } from '../../src/http/errors.js';
 import { type PreparedPost } from '../../src/networks/prepare.js';
 
 const PAGE = '104857600000000';
-const TOKEN = 'EAAG-facebook-page-token-7c1d9e';
-const FEED = 'POST /v23.0/:pageId/feed';
-const PHOTOS = 'POST /v23.0/:pageId/photos';
+const TOKEN = 'EAAGm7c1d9eQx4Zr2Vt8';
+const FEED = 'POST /v26.0/:pageId/feed';
+const PHOTOS = 'POST /v26.0/:pageId/photos';
 
 let fb: FakeFacebook;
 let media: StaticServer;
@@ -197,7 +197,7 @@ describe('facebook publisher: faults', () => {
       status: 400,
       body: {
         error: {
-          message: `(#100) Invalid parameter. Request was: POST /v23.0/${PAGE}/feed Authorization: Bearer ${TOKEN} access_token=${TOKEN}`,
+          message: `(#100) Invalid parameter. Request was: POST /v26.0/${PAGE}/feed Authorization: Bearer ${TOKEN} access_token=${TOKEN}`,
           type: 'OAuthException',
           code: 100,
           error_user_msg: `echo ${TOKEN}`,
@@ -312,7 +312,7 @@ describe('facebook publisher: findExisting', () => {
   });
 
   it('a rate-limited lookup throws rate-limited (the caller keeps the outcome unknown)', async () => {
-    fb.inject('GET /v23.0/:pageId/published_posts', { kind: 'rate-limit', resetSeconds: 60 });
+    fb.inject('GET /v26.0/:pageId/published_posts', { kind: 'rate-limit', resetSeconds: 60 });
     const error = await failure(publisher().findExisting(textPost()));
     expect(error.kind).toBe('rate-limited');
     expect(error.waitMs).toBe(60_000);

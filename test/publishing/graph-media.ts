@@ -21,6 +21,7 @@ export function preparedPost(network: NetworkId, fields: Partial<PreparedPost> &
     postId: 'flu-shots-2026',
     network,
     file: 'content/2026/10/flu-shots.md',
+    lang: 'en',
     media: [],
     fingerprint: `fp-${fields.text.length}-${fields.text.slice(0, 12)}`,
     idempotencyKey: `key-${network}-${fields.text.slice(0, 16)}`,

@@ -8,10 +8,10 @@ import { CallError } from '../../src/http/errors.js';
 import { type PreparedPost } from '../../src/networks/prepare.js';
 
 const USER = '17841400000000000';
-const TOKEN = 'IGQV-instagram-token-5b2e8f';
-const MEDIA = 'POST /v23.0/:igUserId/media';
-const PUBLISH = 'POST /v23.0/:igUserId/media_publish';
-const NODE = 'GET /v23.0/:id';
+const TOKEN = 'IGQVJ5b2e8fXk3Lq9WmT';
+const MEDIA = 'POST /v26.0/:igUserId/media';
+const PUBLISH = 'POST /v26.0/:igUserId/media_publish';
+const NODE = 'GET /v26.0/:id';
 const ENV = { PLAN_INSTAGRAM_TOKEN: TOKEN, PLAN_POLL_INTERVAL_MS: '1' };
 
 let ig: FakeInstagram;
@@ -388,5 +388,40 @@ describe('instagram publisher: findExisting', () => {
   it('finds nothing for a caption that is not there', async () => {
     ig.seedMedia({ caption: 'Something else' });
     expect(await publisher().findExisting(onePhoto())).toBeUndefined();
+  });
+});
+
+describe('instagram publisher: status checks as Meta advises', () => {
+  it('checks a container about once an interval, five waits at most per attempt, then leaves it to the next attempt', async () => {
+    const slow = await startFakeInstagram({ userId: USER, token: TOKEN, pollsBeforeFinished: 50 });
+    try {
+      const p = createPublisher({ account: { user_id: USER, api_url: slow.url }, env: { ...ENV, PLAN_POLL_INTERVAL_MS: '20' }, http: new HttpClient() });
+      const started = Date.now();
+      const error = await failure(p.publish(onePhoto(), recordingHooks()));
+      expect(error.kind).toBe('retryable');
+      expect(error.message).toContain('still processing the media after 0 s');
+      const checks = slow.requests.filter((r) => r.method === 'GET' && r.query.get('fields') === 'status_code,status');
+      expect(checks).toHaveLength(6); // the first check, then one after each of the five waits
+      expect(Date.now() - started).toBeGreaterThanOrEqual(5 * 20);
+      expect(slow.violations).toEqual([]);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe('instagram publisher: a container that expires while waiting', () => {
+  it('is retryable, and the next attempt makes a new container and publishes once', async () => {
+    const p = publisher();
+    const post = onePhoto();
+    const hooks = recordingHooks({ onCheckpoint: (values) => ig.setContainerStatus(values.containerId!, 'EXPIRED') });
+    const error = await failure(p.publish(post, hooks));
+    expect(error.kind).toBe('retryable');
+    expect(error.message).toContain('expired before it was published');
+    expect(publishCalls()).toBe(0);
+    await p.publish(post, recordingHooks());
+    expect(ig.posts).toHaveLength(1);
+    expect(ig.containers.size).toBe(2);
+    expect(ig.posts[0]!.containerId).not.toBe(hooks.checkpoints[0]!.containerId);
   });
 });

@@ -96,13 +96,13 @@ describe('LinkedIn publisher: publishing', () => {
 
   it('sends calls to https://api.linkedin.com when the account sets no api_url', async () => {
     const urls: string[] = [];
-    const http = {
-      send: async (call: HttpRequest): Promise<HttpResponse> => {
+    class RecordingHttp extends HttpClient {
+      override async send(call: HttpRequest): Promise<HttpResponse> {
         urls.push(call.url);
         return { status: 201, headers: { 'x-restli-id': 'urn:li:share:1' }, body: Buffer.alloc(0), text: () => '', json: () => ({}) as never };
-      },
-      redact: (text: string) => text,
-    } as unknown as HttpClient;
+      }
+    }
+    const http = new RecordingHttp();
     const result = await createPublisher({ account: { organization: ORG }, env: ENV, http }).publish(preparedPost('linkedin', 'hi'), recordingHooks());
     expect(urls).toEqual(['https://api.linkedin.com/rest/posts']);
     expect(result.url).toBe('https://www.linkedin.com/feed/update/urn:li:share:1/');
@@ -294,5 +294,48 @@ describe('LinkedIn publisher: duplicates and settling', () => {
     const text = 'A (b) [c] #Tag @ d_e';
     expect(parseLittle(toLittleText(text)).text).toBe(text);
     expect(fromLittleText(toLittleText(text))).toBe(text);
+  });
+});
+
+describe('LinkedIn publisher: a 200 to the create call', () => {
+  const started: FakeLinkedIn[] = [];
+  afterEach(async () => {
+    for (const fake of started.splice(0)) await fake.close();
+  });
+  const startWith = async (created: { status: 200 | 201; id: 'header' | 'body' | 'none' }) => {
+    const fake = await startFakeLinkedIn({ token: TOKEN, organization: ORG, created });
+    started.push(fake);
+    return fake;
+  };
+
+  it('is a success when it names the post in x-restli-id', async () => {
+    const fake = await startWith({ status: 200, id: 'header' });
+    const result = await publisher(fake).publish(preparedPost('linkedin', 'Flu shots are here.'), recordingHooks());
+    expect(result.remoteId).toBe(fake.posts[0]!.id);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("is a success when it names the post in the body's id", async () => {
+    const fake = await startWith({ status: 200, id: 'body' });
+    const result = await publisher(fake).publish(preparedPost('linkedin', 'Flu shots are here.'), recordingHooks());
+    expect(result.remoteId).toBe(fake.posts[0]!.id);
+  });
+
+  it('without the id, the page finder settles it: the post is found, not sent again', async () => {
+    const fake = await startWith({ status: 200, id: 'none' });
+    const result = await publisher(fake).publish(preparedPost('linkedin', 'Flu shots are here.'), recordingHooks());
+    expect(fake.posts).toHaveLength(1);
+    expect(result.remoteId).toBe(fake.posts[0]!.id);
+    expect(postCalls(fake)).toHaveLength(1);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('without the id and with a finder that cannot read the page, it is ambiguous, never a final failure', async () => {
+    const fake = await startWith({ status: 200, id: 'none' });
+    fake.inject('GET /rest/posts', { kind: 'status', status: 503 });
+    const error = await publishError(publisher(fake).publish(preparedPost('linkedin', 'Flu shots are here.'), recordingHooks()), 'ambiguous');
+    expect(error.message).toContain('HTTP 200');
+    expect(error.message).toContain('the post may exist');
+    expect(fake.posts).toHaveLength(1);
   });
 });

@@ -243,3 +243,13 @@ describe('Mastodon publisher: settling an unknown outcome', () => {
     ).toBe("A & B <3\nsee https://example.com/a\n\n#Flu 'ok'");
   });
 });
+
+describe('Mastodon publisher: language', () => {
+  it("sends the post's language, so the status is shown to readers of that language", async () => {
+    const fake = await start();
+    await publisher(fake).publish({ ...preparedPost('mastodon', 'La vacuna contra la gripe ya está aquí.'), lang: 'es' }, recordingHooks());
+    expect(fake.posts[0]!.language).toBe('es');
+    expect(fake.requests.find((r) => r.path === '/api/v1/statuses')!.body.toString('utf8')).toContain('language=es');
+    expect(fake.violations).toEqual([]);
+  });
+});

@@ -39,6 +39,7 @@ export function preparedPost(network: NetworkId, text: string, media: PreparedMe
     network,
     file: `content/${postId}.md`,
     text,
+    lang: 'en',
     media,
     fingerprint,
     idempotencyKey: createHash('sha256').update(`${postId}\n${network}\n${fingerprint}`).digest('hex').slice(0, 32),

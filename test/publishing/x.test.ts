@@ -2,16 +2,21 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPublisher } from '../../src/publishing/x/publisher.js';
+import * as linkedinModule from '../../src/publishing/linkedin/publisher.js';
+import * as facebookModule from '../../src/publishing/facebook/publisher.js';
+import * as instagramModule from '../../src/publishing/instagram/publisher.js';
+import * as blueskyModule from '../../src/publishing/bluesky/publisher.js';
+import * as mastodonModule from '../../src/publishing/mastodon/publisher.js';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../../src/http/client.js';
 import type { Publisher } from '../../src/publishing/types.js';
 import { startFakeX, type FakeX } from '../fakes/x.js';
 import { closedPortUrl, preparedPost, publishError, recordingHooks, tempMedia, TINY_PNG, type TempMedia } from './media.js';
 
 const CREDS = {
-  apiKey: 'xk-consumer-key-7Qe2',
-  apiSecret: 'xs-consumer-secret-Lm9+/Zp',
-  accessToken: '1600000000000000001-accessTokenR4nd0m',
-  accessSecret: 'xa-access-secret-Hq81vB',
+  apiKey: 'xk-7Qe2c0nsKy',
+  apiSecret: 'xs-Lm9+/Zp-q8Wv3RkT',
+  accessToken: '1600000000000000001-R4nd0mTqZ8',
+  accessSecret: 'xa-Hq81vB-t6YpN2cD',
 };
 const SECRET_VALUES = Object.values(CREDS);
 const ENV = {
@@ -303,4 +308,52 @@ describe('X publisher: settling an unknown outcome', () => {
     x.inject('GET /2/users/me', { kind: 'status', status: 503 });
     await publishError(publisher().findExisting(preparedPost('x', TEXT)), 'retryable');
   });
+});
+
+describe('every publisher: the endpoint check before any call', () => {
+  // The same check for all six networks (base.ts): shown once here, network by network.
+  const ACCOUNTS = {
+    x: { account: '@cedarvalleyhealth' },
+    linkedin: { organization: 'urn:li:organization:5590506' },
+    facebook: { page_id: '104857600000000' },
+    instagram: { user_id: '17841400000000000' },
+    bluesky: { handle: 'cedarvalleyhealth.bsky.social', service: 'https://bsky.social' },
+    mastodon: { instance: 'https://mastodon.social' },
+  } as const;
+  const CREDENTIALS = { ...ENV, PLAN_LINKEDIN_TOKEN: 'Lk4Vb8YnQ2', PLAN_FACEBOOK_PAGE_TOKEN: 'EAAJt3Hs8Qm', PLAN_INSTAGRAM_TOKEN: 'IGQVJm5Rk2Wd', PLAN_BLUESKY_APP_PASSWORD: 'k7qd-2mzx-r4tw-y9pb', PLAN_MASTODON_TOKEN: 'Mt0Hv6Nc3Lr' };
+
+  /** An HttpClient that records what would have been sent, and answers 400. */
+  class RecordingHttp extends HttpClient {
+    readonly urls: string[] = [];
+    override async send(call: HttpRequest): Promise<HttpResponse> {
+      this.urls.push(call.url);
+      const body = Buffer.from('{}');
+      return { status: 400, headers: {}, body, text: () => '{}', json: <T>() => ({}) as T };
+    }
+  }
+
+  for (const network of Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[]) {
+    const create = { x: createPublisher, linkedin: linkedinModule.createPublisher, facebook: facebookModule.createPublisher, instagram: instagramModule.createPublisher, bluesky: blueskyModule.createPublisher, mastodon: mastodonModule.createPublisher }[network];
+    const open = async (apiUrl: string, env: NodeJS.ProcessEnv, http: HttpClient) => create({ account: { ...ACCOUNTS[network], api_url: apiUrl } as never, env, http });
+
+    it(`${network}: refuses plain http to another machine and an unlisted https host, sending nothing; allows the host PLAN_ALLOW_API_HOSTS lists`, async () => {
+      const http = new RecordingHttp();
+      const plain = await publishError(open('http://gateway.example.org', CREDENTIALS, http), 'credentials');
+      expect(plain.message).toContain(`plans/networks.yaml, ${network}.api_url`);
+      expect(plain.message).toContain('http://gateway.example.org is not encrypted');
+      if (network !== 'bluesky') {
+        const unlisted = await publishError(open('https://gateway.example.org', CREDENTIALS, http), 'credentials');
+        expect(unlisted.message).toContain('gateway.example.org is not');
+        expect(unlisted.message).toContain('PLAN_ALLOW_API_HOSTS=gateway.example.org');
+      }
+      expect(http.urls).toEqual([]);
+
+      const allowed = await open('https://gateway.example.org', { ...CREDENTIALS, PLAN_ALLOW_API_HOSTS: 'other.example.net, gateway.example.org' }, http);
+      // Instagram takes no post without an image; it fetches the image itself, so none is read here.
+      const media = network === 'instagram' ? [{ file: 'media/flu.jpg', path: '/nonexistent/flu.jpg', url: 'https://cedarvalleyhealth.com/social/flu.jpg', mimeType: 'image/jpeg' }] : [];
+      await allowed.publish(preparedPost(network, 'hello', media, 'endpoint-post'), recordingHooks()).catch(() => undefined);
+      expect(http.urls.length).toBeGreaterThan(0);
+      expect(http.urls.every((url) => url.startsWith('https://gateway.example.org/'))).toBe(true);
+    });
+  }
 });

@@ -3,8 +3,10 @@
  * in `text` clickable. A facet names a range of the text in UTF-8 bytes (`byteStart` inclusive,
  * `byteEnd` exclusive), not in JavaScript's UTF-16 units: "Café 🩺 " is 11 bytes but 7 units.
  *
- *   links     what `plan` recognises as a URL everywhere else (twitter-text): `https://…`, and a bare
- *             domain such as `cedarvalleyhealth.com/flu`, which is linked as `https://…`
+ *   links     as the Bluesky app finds them (RichText.detectFacets): at the start of the text or a line,
+ *             or after a space or `(`, `http(s)://…` or a bare domain whose last label is a known
+ *             top-level domain (`cedarvalleyhealth.com/flu`, linked as `https://…`), running to the next
+ *             space; then one trailing `. , ; : ! ?` is left out, and a trailing `)` when the link has no `(`
  *   mentions  `@handle.domain` at the start of the text or after a space or `(`; the handle is resolved to
  *             its DID with com.atproto.identity.resolveHandle. A handle that does not resolve stays
  *             plain text: no facet
@@ -13,7 +15,7 @@
  *
  * Where two overlap, a resolved mention wins over a link, and a link over a tag.
  */
-import { urlsIn } from '../entities.js';
+import twitter from 'twitter-text';
 
 export interface ByteSlice {
   byteStart: number;
@@ -46,15 +48,17 @@ export type ResolveHandle = (handle: string) => Promise<string | undefined>;
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const MENTION = new RegExp(`(?<=^|[\\s(])@(${LABEL}(?:\\.${LABEL})*\\.[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?)(?![\\w.-]*\\w)`, 'giu');
 const TAG_START = /(?<=^|\s)[#\uFF03]/gu;
+// RichText.detectFacets' URL_REGEX: a link runs to the next whitespace.
+const URL_START = /(^|\s|\()((https?:\/\/\S+)|((?<domain>[a-z][a-z0-9]*(\.[a-z0-9]+)+)\S*))/gim;
+// The IANA top-level domains, as twitter-text lists them (what Bluesky checks with the `tlds` package).
+// Compared in lower case only, as Bluesky compares them: `Example.COM` is not linked.
+const KNOWN_TLD = new RegExp(`^(?:${twitter.regexen.validGTLD.source}|${twitter.regexen.validCCTLD.source})$`);
 const TAG_MAX = 64;
 
 /** Links, mentions and tags of the text, by where they start; overlaps not yet removed. */
 export function richTextParts(text: string): RichTextPart[] {
   const parts: RichTextPart[] = [];
-  for (const url of urlsIn(text)) {
-    const uri = /^[a-z][a-z0-9+.-]*:\/\//i.test(url.url) ? url.url : `https://${url.url}`;
-    parts.push({ kind: 'link', start: url.start, end: url.end, value: uri });
-  }
+  parts.push(...linksIn(text));
   for (const m of text.matchAll(MENTION)) {
     parts.push({ kind: 'mention', start: m.index, end: m.index + m[0].length, value: m[1]!.toLowerCase() });
   }
@@ -63,6 +67,32 @@ export function richTextParts(text: string): RichTextPart[] {
     if (tag) parts.push({ kind: 'tag', start: m.index, end: m.index + m[0].length + tag.length, value: tag });
   }
   return parts.sort((a, b) => a.start - b.start);
+}
+
+/** Links as the Bluesky app detects them. */
+function linksIn(text: string): RichTextPart[] {
+  const links: RichTextPart[] = [];
+  for (const m of text.matchAll(URL_START)) {
+    let uri = m[2]!;
+    const domain = m.groups?.domain;
+    // Bluesky's own test, to the letter: only a lower-case `http` starts a link written with its protocol.
+    if (!uri.startsWith('http')) {
+      if (!domain || !KNOWN_TLD.test(domain.slice(domain.lastIndexOf('.') + 1))) continue;
+      uri = `https://${uri}`;
+    }
+    const start = m.index + m[1]!.length;
+    let end = start + m[2]!.length;
+    if (/[.,;:!?]$/.test(uri)) {
+      uri = uri.slice(0, -1);
+      end--;
+    }
+    if (uri.endsWith(')') && !uri.includes('(')) {
+      uri = uri.slice(0, -1);
+      end--;
+    }
+    links.push({ kind: 'link', start, end, value: uri });
+  }
+  return links;
 }
 
 /** The tag that starts at `from` (just after the `#`), or undefined. */

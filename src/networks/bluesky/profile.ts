@@ -10,8 +10,8 @@ export const blueskyProfile: NetworkProfile = {
   countUnit: 'graphemes',
   count: graphemeCount,
   seeMoreCut: () => undefined,
-  // app.bsky.embed.images: up to 4 images, each blob at most 1,000,000 bytes;
-  // app.bsky.embed.video: one video/mp4 (100 MB). A post has one embed, so no mix.
+  // app.bsky.embed.images: up to 4 images, each blob at most 2,000,000 bytes;
+  // app.bsky.embed.video: one video/mp4 (300 MB). A post has one embed, so no mix.
   media: {
     required: false,
     maxItems: 4,
@@ -20,7 +20,7 @@ export const blueskyProfile: NetworkProfile = {
     mixImagesAndVideo: false,
     imageTypes: ['jpg', 'jpeg', 'png', 'webp', 'gif'],
     videoTypes: ['mp4'],
-    maxImageBytes: 1_000_000,
+    maxImageBytes: 2_000_000,
   },
   linksClickable: true,
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { profileFor } from '../index.js';
-import { mastodonLength, mastodonProfile } from './profile.js';
+import { graphemeCount } from '../entities.js';
+import { mastodonLength, mastodonProfile, mastodonUrlsIn } from './profile.js';
 
 describe('Mastodon count', () => {
   it('counts every http(s) URL as 23', () => {
@@ -36,5 +37,32 @@ describe('Mastodon count', () => {
     const text = 'a'.repeat(476) + ` https://example.org/${'p'.repeat(300)}`;
     expect(mastodonLength(text)).toBe(500);
     expect(mastodonLength(`${text}!`)).toBe(501);
+  });
+});
+
+describe("Mastodon's own URL pattern", () => {
+  const urls = (text: string) => mastodonUrlsIn(text).map((u) => text.slice(u.start, u.end));
+
+  it('keeps CJK and other Unicode in a path, and counts the whole URL as 23', () => {
+    const text = 'お知らせ https://example.jp/お知らせ/インフルエンザ予防接種 をご覧ください';
+    expect(urls(text)).toEqual(['https://example.jp/お知らせ/インフルエンザ予防接種']);
+    expect(mastodonLength(text)).toBe(graphemeCount('お知らせ ') + 23 + graphemeCount(' をご覧ください'));
+  });
+
+  it('ends a URL at trailing punctuation and the CJK brackets, as Mastodon does', () => {
+    expect(urls('See https://example.org/flu. Then https://example.org/a, or 「https://example.org/b」!')).toEqual([
+      'https://example.org/flu',
+      'https://example.org/a',
+      'https://example.org/b',
+    ]);
+    expect(urls('(https://example.org/wiki/Flu_(disease)) and https://example.org/x?q=日本&a=1')).toEqual([
+      'https://example.org/wiki/Flu_(disease)',
+      'https://example.org/x?q=日本&a=1',
+    ]);
+  });
+
+  it("counts the other protocols Mastodon links, and not a URL without one", () => {
+    expect(urls('gemini://example.org/page and example.org/page')).toEqual(['gemini://example.org/page']);
+    expect(mastodonLength(`gemini://example.org/${'p'.repeat(60)}`)).toBe(23);
   });
 });

@@ -6,9 +6,9 @@
  *               every post of the run (Bluesky limits logins hard: 30 in 5 minutes, 300 a day); an
  *               expired access token is renewed with com.atproto.server.refreshSession, not a new login
  *   media       com.atproto.repo.uploadBlob (the bytes, with their Content-Type) for each image or video;
- *               images go in app.bsky.embed.images with their alt text (and aspect ratio when the file
- *               header tells it), a video in app.bsky.embed.video
- *   the post    com.atproto.repo.createRecord of an app.bsky.feed.post {text, createdAt, langs: ['en'],
+ *               images (at most 2,000,000 bytes each) go in app.bsky.embed.images with their alt text, a
+ *               video in app.bsky.embed.video; both with their aspect ratio when the file header tells it
+ *   the post    com.atproto.repo.createRecord of an app.bsky.feed.post {text, createdAt, langs: [post's lang],
  *               facets (links, mentions, tags at UTF-8 byte offsets: facets.ts), embed} under the record
  *               key derived from the post (rkey.ts)
  *   settling    com.atproto.repo.getRecord of that record key
@@ -24,22 +24,22 @@
  * title, which would mean fetching the page; the link is clickable through its facet.
  */
 import { readFile } from 'node:fs/promises';
-import type { HttpClient, HttpResponse } from '../../http/client.js';
+import type { HttpResponse } from '../../http/client.js';
 import { parseJson } from '../../http/client.js';
 import type { PublishedPost, Publisher, PublisherOptions, PublishHooks } from '../types.js';
+import { HttpPublisher, type NetworkErrors, type Step } from '../base.js';
 import { facetsFor } from '../../networks/bluesky/facets.js';
 import { recordKeyFor } from './rkey.js';
 import { CallError } from '../../http/errors.js';
 import { type PreparedMedia, type PreparedPost } from '../../networks/prepare.js';
 
-const PASSWORD_VARIABLE = 'PLAN_BLUESKY_APP_PASSWORD';
+export const PASSWORD_VARIABLE = 'PLAN_BLUESKY_APP_PASSWORD';
 const COLLECTION = 'app.bsky.feed.post';
 /** Wait after a 429 that has no `ratelimit-reset` header. */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
-/** app.bsky.embed.images holds at most 4 images. */
+/** app.bsky.embed.images holds at most 4 images, each blob at most 2,000,000 bytes. */
 const MAX_IMAGES = 4;
-
-type Step = 'login' | 'create' | 'upload' | 'read';
+export const MAX_IMAGE_BYTES = 2_000_000;
 
 interface Session {
   accessJwt: string;
@@ -70,24 +70,49 @@ export function createPublisher(options: PublisherOptions<'bluesky'>): Publisher
   return new BlueskyPublisher(options);
 }
 
-class BlueskyPublisher implements Publisher {
-  readonly network = 'bluesky' as const;
-  private readonly base: string;
-  private readonly http: HttpClient;
+/** Bluesky's answers that mean the login or the session, not the post. */
+export function blueskyErrors(identifier: string): NetworkErrors {
+  return {
+    label: 'Bluesky',
+    explain: (response) => {
+      const { error, message } = xrpcError(response);
+      return [error, message].filter(Boolean).join(': ');
+    },
+    rateLimit: (response, now) => {
+      const waitMs = rateLimitWait(response.headers, now);
+      return { waitMs, says: `it resets in ${Math.ceil(waitMs / 1000)} s` };
+    },
+    credentials: (status, what, said) => `Bluesky refused the session of ${identifier} while ${what} (HTTP ${status}${said}): check ${PASSWORD_VARIABLE}`,
+    special: (response, step, what, said) => {
+      const { status } = response;
+      const { error } = xrpcError(response);
+      if (status === 429) return undefined;
+      if (step === 'login' && (status === 400 || status === 401 || status === 403)) {
+        const hint = error === 'AuthFactorTokenRequired' ? ': that is the account password with two-factor sign-in; use an app password' : ': check the app password and the handle';
+        return new CallError('credentials', `Bluesky refused the login of ${identifier} with ${PASSWORD_VARIABLE} (HTTP ${status}${said})${hint}`);
+      }
+      if (status === 403 && (error === 'AccountTakedown' || error === 'AccountDeactivated')) {
+        return new CallError('credentials', `Bluesky refused ${what} (HTTP 403${said}): the account ${identifier} cannot post`);
+      }
+      if (error === 'InvalidToken' || error === 'AuthRequired' || error === 'AuthenticationRequired') {
+        return new CallError('credentials', `Bluesky refused the session of ${identifier} while ${what} (HTTP ${status}${said}): check ${PASSWORD_VARIABLE}`);
+      }
+      return undefined;
+    },
+  };
+}
+
+class BlueskyPublisher extends HttpPublisher<'bluesky'> {
   private readonly identifier: string;
   /** The run's one login, started by the first call that needs it. */
   private session: Promise<Session> | undefined;
   private current: Session | undefined;
-  /** Set once the login was refused: later posts of this run fail the same way without asking again. */
-  private rejected: CallError | undefined;
-  /** Every secret this publisher holds, kept out of every message. */
-  private readonly secrets = new Set<string>();
   private readonly handles = new Map<string, string | undefined>();
 
-  constructor(private readonly options: PublisherOptions<'bluesky'>) {
-    this.base = (options.account.api_url ?? options.account.service).replace(/\/+$/, '');
-    this.http = options.http;
-    this.identifier = options.account.handle.replace(/^@/, '');
+  constructor(options: PublisherOptions<'bluesky'>) {
+    const identifier = options.account.handle.replace(/^@/, '');
+    super('bluesky', options, blueskyErrors(identifier));
+    this.identifier = identifier;
   }
 
   async publish(post: PreparedPost, hooks: PublishHooks): Promise<PublishedPost> {
@@ -98,7 +123,7 @@ class BlueskyPublisher implements Publisher {
       $type: COLLECTION,
       text: post.text,
       createdAt: new Date().toISOString(),
-      langs: ['en'],
+      langs: [post.lang],
       ...(facets.length > 0 ? { facets } : {}),
       ...(embed ? { embed } : {}),
     };
@@ -116,7 +141,7 @@ class BlueskyPublisher implements Publisher {
       const uri = parseJson<{ uri?: unknown }>(response)?.uri;
       return this.published(typeof uri === 'string' && uri ? uri : this.uri(session, rkey), rkey);
     }
-    const { error, message } = this.detail(response);
+    const { error, message } = xrpcError(response);
     if (response.status >= 500 || /already exists/i.test(message) || error === 'RecordAlreadyExists') {
       return this.settle(rkey, hooks, `Bluesky answered HTTP ${response.status} to the create call${error ? ` (${error})` : ''}`);
     }
@@ -152,7 +177,7 @@ class BlueskyPublisher implements Publisher {
       const uri = parseJson<{ uri?: unknown }>(response)?.uri;
       return typeof uri === 'string' && uri ? uri : this.uri(session, rkey);
     }
-    const { error } = this.detail(response);
+    const { error } = xrpcError(response);
     if (response.status === 404 || (response.status === 400 && error === 'RecordNotFound')) return undefined;
     throw this.failure(response, 'read', `reading record ${rkey}`);
   }
@@ -169,7 +194,7 @@ class BlueskyPublisher implements Publisher {
   // ---- session
 
   private login(): Promise<Session> {
-    if (this.rejected) return Promise.reject(this.rejected);
+    if (this.rejection) return Promise.reject(this.rejection);
     if (!this.session) {
       this.session = this.createSession().then(
         (session) => (this.current = session),
@@ -183,9 +208,7 @@ class BlueskyPublisher implements Publisher {
   }
 
   private async createSession(): Promise<Session> {
-    const password = this.options.env[PASSWORD_VARIABLE]?.trim();
-    if (!password) throw new CallError('credentials', `Bluesky needs ${PASSWORD_VARIABLE} (missing: ${PASSWORD_VARIABLE}): add an app password for ${this.identifier} as a repository secret`);
-    this.secrets.add(password);
+    const [password] = this.variables([PASSWORD_VARIABLE], `add an app password for ${this.identifier} as a repository secret`) as [string];
     const response = await this.call({ method: 'POST', nsid: 'com.atproto.server.createSession', json: { identifier: this.identifier, password }, auth: false });
     if (response.status !== 200) throw this.failure(response, 'login', `logging in as ${this.identifier}`);
     return this.sessionFrom(response, 'createSession');
@@ -213,8 +236,7 @@ class BlueskyPublisher implements Publisher {
     if (typeof accessJwt !== 'string' || typeof refreshJwt !== 'string' || typeof did !== 'string' || !accessJwt || !did) {
       throw new CallError('retryable', `Bluesky answered ${nsid} without a session`);
     }
-    this.secrets.add(accessJwt);
-    this.secrets.add(refreshJwt);
+    this.http.redactor.add(accessJwt, refreshJwt);
     return { accessJwt, refreshJwt, did, handle: typeof handle === 'string' && handle ? handle : this.identifier };
   }
 
@@ -235,18 +257,21 @@ class BlueskyPublisher implements Publisher {
         throw new CallError('final', `cannot read ${item.file} to upload it`);
       }
       const kind = item.mimeType.startsWith('video/') ? 'video' : 'image';
+      if (kind === 'image' && bytes.length > MAX_IMAGE_BYTES) {
+        throw new CallError('final', `${item.file} is ${bytes.length.toLocaleString('en-US')} bytes, and Bluesky takes images of at most ${MAX_IMAGE_BYTES.toLocaleString('en-US')}: make it smaller`);
+      }
       hooks.log(`uploading ${kind} ${index + 1} of ${media.length} (${item.file}) to Bluesky`);
       const response = await this.call({ method: 'POST', nsid: 'com.atproto.repo.uploadBlob', bytes: { data: bytes, contentType: item.mimeType } });
       if (response.status !== 200) throw this.failure(response, 'upload', `uploading ${item.file}`);
       const blob = parseJson<{ blob?: Blob }>(response)?.blob;
       if (!blob || typeof blob !== 'object') throw new CallError('retryable', `Bluesky answered the upload of ${item.file} without a blob`);
-      const size = kind === 'image' ? imageSize(bytes) : undefined;
+      const size = kind === 'image' ? imageSize(bytes) : videoSize(bytes);
       uploaded.push({ media: item, blob, ...(size ? { size } : {}) });
     }
 
     const first = uploaded[0]!;
     if (first.media.mimeType.startsWith('video/')) {
-      return { $type: 'app.bsky.embed.video', video: first.blob, ...(first.media.alt ? { alt: first.media.alt } : {}) };
+      return { $type: 'app.bsky.embed.video', video: first.blob, ...(first.media.alt ? { alt: first.media.alt } : {}), ...(first.size ? { aspectRatio: first.size } : {}) };
     }
     return {
       $type: 'app.bsky.embed.images',
@@ -274,7 +299,7 @@ class BlueskyPublisher implements Publisher {
   /** One XRPC call; an expired access token is renewed once and the call repeated. */
   private async call(call: XrpcCall): Promise<HttpResponse> {
     const response = await this.send(call);
-    if ((call.auth ?? true) && (response.status === 400 || response.status === 401) && this.detail(response).error === 'ExpiredToken') {
+    if ((call.auth ?? true) && (response.status === 400 || response.status === 401) && xrpcError(response).error === 'ExpiredToken') {
       if (await this.refresh()) return this.send(call);
       throw this.reject(`Bluesky ended the session of ${this.identifier} and did not renew it: log in again with ${PASSWORD_VARIABLE}`);
     }
@@ -295,76 +320,23 @@ class BlueskyPublisher implements Publisher {
       headers['content-type'] = call.bytes.contentType;
       body = call.bytes.data;
     }
-    try {
-      return await this.http.send({
-        method: call.method,
-        url: `${this.base}/xrpc/${call.nsid}${query}`,
-        headers,
-        ...(body !== undefined ? { body } : {}),
-        ...(call.creates ? { creates: true } : {}),
-      });
-    } catch (error) {
-      if (error instanceof CallError) throw new CallError(error.kind, this.scrub(error.message), error.waitMs);
-      throw error;
-    }
+    return this.http.send({
+      method: call.method,
+      url: `${this.base}/xrpc/${call.nsid}${query}`,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+      ...(call.creates ? { creates: true } : {}),
+    });
   }
+}
 
-  /** The CallError for an unsuccessful answer. */
-  private failure(response: HttpResponse, step: Step, what: string): CallError {
-    const status = response.status;
-    const { error, message } = this.detail(response);
-    const said = [error, message].filter(Boolean).join(': ');
-    const detail = said ? `: ${said}` : '';
-    if (status === 429) {
-      const waitMs = rateLimitWait(response.headers, Date.now());
-      return new CallError('rate-limited', `Bluesky rate limit reached while ${what} (HTTP 429${detail}); it resets in ${Math.ceil(waitMs / 1000)} s`, waitMs);
-    }
-    if (step === 'login' && (status === 400 || status === 401 || status === 403)) {
-      const hint = error === 'AuthFactorTokenRequired' ? ': that is the account password with two-factor sign-in; use an app password' : ': check the app password and the handle';
-      return this.reject(`Bluesky refused the login of ${this.identifier} with ${PASSWORD_VARIABLE} (HTTP ${status}${detail})${hint}`);
-    }
-    if (status === 401 || error === 'InvalidToken' || error === 'AuthRequired' || error === 'AuthenticationRequired') {
-      return this.reject(`Bluesky refused the session of ${this.identifier} while ${what} (HTTP ${status}${detail}): check ${PASSWORD_VARIABLE}`);
-    }
-    if (status === 403 && (error === 'AccountTakedown' || error === 'AccountDeactivated')) {
-      return this.reject(`Bluesky refused ${what} (HTTP 403${detail}): the account ${this.identifier} cannot post`);
-    }
-    if (status >= 500 || status === 408) return new CallError('retryable', `Bluesky answered HTTP ${status} while ${what}${detail}`);
-    return new CallError('final', `Bluesky refused ${what} (HTTP ${status})${detail}`);
+/** The XRPC error name and message of an answer (not yet redacted). */
+function xrpcError(response: HttpResponse): { error: string; message: string } {
+  const body = parseJson<{ error?: unknown; message?: unknown }>(response);
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    return { error: typeof body.error === 'string' ? body.error.slice(0, 80) : '', message: typeof body.message === 'string' ? body.message : '' };
   }
-
-  private reject(message: string): CallError {
-    this.rejected = new CallError('credentials', message);
-    return this.rejected;
-  }
-
-  /** The XRPC error name and message of an answer, without anything secret. */
-  private detail(response: HttpResponse): { error: string; message: string } {
-    const body = parseJson<{ error?: unknown; message?: unknown }>(response);
-    if (body && typeof body === 'object' && !Array.isArray(body)) {
-      return {
-        error: typeof body.error === 'string' ? this.scrub(body.error).slice(0, 80) : '',
-        message: typeof body.message === 'string' ? this.scrub(body.message) : '',
-      };
-    }
-    return { error: '', message: this.scrub(response.text().slice(0, 200)) };
-  }
-
-  /** Removes the app password, the session's tokens and anything shaped like them from text that may be printed. */
-  private scrub(text: string): string {
-    let out = this.http.redact(text);
-    for (const secret of this.secrets) {
-      if (secret.length < 4) continue;
-      for (const form of new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])) out = out.split(form).join('[redacted]');
-    }
-    return out
-      .replace(/\b(Bearer|Basic|DPoP)\s+[^\s"',\\]+/gi, '$1 [redacted]')
-      .replace(/\beyJ[\w-]*\.[\w-]+\.[\w-]*/g, '[redacted]')
-      .replace(/\b[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}\b/g, '[redacted]')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 400);
-  }
+  return { error: '', message: response.text() };
 }
 
 /** How long to wait after a 429: until `ratelimit-reset` (epoch seconds), or DEFAULT_RATE_LIMIT_WAIT_MS without it. */
@@ -411,6 +383,24 @@ export function imageSize(bytes: Buffer): { width: number; height: number } | un
       }
       at += 2 + length;
     }
+  }
+  return undefined;
+}
+
+/**
+ * Width and height of an MP4 or QuickTime video: the first track header (`tkhd`) that gives a size
+ * (audio tracks give 0 × 0). Its width and height are 16.16 fixed-point numbers at the end of the box.
+ */
+export function videoSize(bytes: Buffer): { width: number; height: number } | undefined {
+  for (let at = bytes.indexOf('tkhd'); at >= 4; at = bytes.indexOf('tkhd', at + 4)) {
+    const version = bytes[at + 4];
+    // After type: version and flags (4), times, track id, reserved and duration (20 or 32), reserved (8),
+    // layer, group, volume, reserved (8), matrix (36): then width and height.
+    const sizeAt = at + 4 + 4 + (version === 1 ? 32 : 20) + 8 + 8 + 36;
+    if (sizeAt + 8 > bytes.length) return undefined;
+    const width = Math.round(bytes.readUInt32BE(sizeAt) / 65536);
+    const height = Math.round(bytes.readUInt32BE(sizeAt + 4) / 65536);
+    if (width > 0 && height > 0) return { width, height };
   }
   return undefined;
 }

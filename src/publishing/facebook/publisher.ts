@@ -1,5 +1,5 @@
 /**
- * Publishes to a Facebook Page through the Graph API (v23.0) with the Page access token in
+ * Publishes to a Facebook Page through the Graph API (GRAPH_VERSION in graph.ts) with the Page access token in
  * PLAN_FACEBOOK_PAGE_TOKEN.
  *
  * - text or link: `POST /{page-id}/feed` (message, link);
@@ -13,6 +13,7 @@
  */
 import { type PublishedPost, type Publisher, type PublisherOptions, type PublishHooks } from '../types.js';
 import { comparableText, GraphClient, requireToken } from '../graph.js';
+import { allowedBaseUrl } from '../base.js';
 import { CallError } from '../../http/errors.js';
 import { type PreparedPost } from '../../networks/prepare.js';
 
@@ -38,7 +39,7 @@ export function createPublisher(options: PublisherOptions<'facebook'>): Publishe
   const token = requireToken(options.env, TOKEN_VARIABLE, 'Facebook');
   const pageId = options.account.page_id;
   if (!pageId) throw new CallError('final', 'plans/networks.yaml: facebook needs page_id (the Page id)');
-  const graph = new GraphClient({ http: options.http, apiUrl: options.account.api_url, token, tokenVariable: TOKEN_VARIABLE, network: 'Facebook' });
+  const graph = new GraphClient({ http: options.http, baseUrl: allowedBaseUrl('facebook', options.account, options.env), token, tokenVariable: TOKEN_VARIABLE, network: 'Facebook' });
 
   const result = (id: string): PublishedPost => ({ remoteId: id, url: `https://www.facebook.com/${id}` });
 

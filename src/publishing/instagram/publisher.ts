@@ -1,5 +1,5 @@
 /**
- * Publishes to an Instagram professional account through the Graph API (v23.0) with the token in
+ * Publishes to an Instagram professional account through the Graph API (GRAPH_VERSION in graph.ts) with the token in
  * PLAN_INSTAGRAM_TOKEN, in Instagram's two steps:
  *
  * 1. a media container: `POST /{ig-user-id}/media` with image_url (under media_base_url), caption and
@@ -8,7 +8,7 @@
  *    container with `children` and the caption. Creating containers shows nothing, so it is safe to
  *    repeat;
  * 2. the container id is recorded (`hooks.checkpoint({containerId, fingerprint})`) BEFORE anything
- *    can publish it, its `status_code` is polled until FINISHED (bounded), then
+ *    can publish it, its `status_code` is polled until FINISHED (once a minute, five minutes at most), then
  *    `POST /{ig-user-id}/media_publish` (creation_id) makes the post; its permalink is read after.
  *
  * A container is published at most once, and its status says whether it was, so a run that finds a
@@ -27,16 +27,19 @@
 import { type PublishedPost, type Publisher, type PublisherOptions, type PublishHooks } from '../types.js';
 import { sleep } from '../../http/client.js';
 import { comparableText, GraphClient, requireToken } from '../graph.js';
+import { allowedBaseUrl } from '../base.js';
 import { CallError } from '../../http/errors.js';
 import { type PreparedMedia, type PreparedPost } from '../../networks/prepare.js';
 
 export const TOKEN_VARIABLE = 'PLAN_INSTAGRAM_TOKEN';
 
-/** Status checks of a container before giving up for this attempt (images process in seconds, videos in minutes). */
-const IMAGE_CHECKS = 12;
-const VIDEO_CHECKS = 40;
-/** First wait between checks (`PLAN_POLL_INTERVAL_MS` overrides it); each wait doubles, up to ten times this. */
-const DEFAULT_POLL_MS = 1000;
+/**
+ * Meta's advice for a container's status: ask about once a minute, for no more than five minutes.
+ * So an attempt waits at most WAITS intervals (`PLAN_POLL_INTERVAL_MS` overrides the minute); a
+ * container still processing then is picked up by the next attempt, which finds it recorded.
+ */
+const DEFAULT_POLL_MS = 60_000;
+const WAITS = 5;
 const MAX_CAROUSEL_ITEMS = 10;
 /** How many of the account's latest media `findExisting` reads (two pages of 50). */
 const LOOKBACK_PAGES = 2;
@@ -62,7 +65,7 @@ export function createPublisher(options: PublisherOptions<'instagram'>): Publish
   const token = requireToken(options.env, TOKEN_VARIABLE, 'Instagram');
   const userId = options.account.user_id;
   if (!userId) throw new CallError('final', 'plans/networks.yaml: instagram needs user_id (the Instagram professional account id)');
-  const graph = new GraphClient({ http: options.http, apiUrl: options.account.api_url, token, tokenVariable: TOKEN_VARIABLE, network: 'Instagram' });
+  const graph = new GraphClient({ http: options.http, baseUrl: allowedBaseUrl('instagram', options.account, options.env), token, tokenVariable: TOKEN_VARIABLE, network: 'Instagram' });
   const pollMs = positive(options.env.PLAN_POLL_INTERVAL_MS) ?? DEFAULT_POLL_MS;
   // Containers made in this run, by post: a retry within the run resumes them like a later run would.
   const made = new Map<string, Record<string, string>>();
@@ -73,10 +76,10 @@ export function createPublisher(options: PublisherOptions<'instagram'>): Publish
     return graph.get<ContainerState>(containerId, { fields: 'status_code,status' }, { what: 'checking the media container' });
   }
 
-  /** Polls until every container is FINISHED (or one is PUBLISHED); bounded. */
-  async function waitFinished(ids: string[], checks: number, what: string): Promise<'FINISHED' | 'PUBLISHED'> {
+  /** Polls until every container is FINISHED (or one is PUBLISHED), waiting at most WAITS intervals. */
+  async function waitFinished(ids: string[], what: string): Promise<'FINISHED' | 'PUBLISHED'> {
     const pending = new Set(ids);
-    for (let round = 0; round < checks; round++) {
+    for (let wait = 0; ; wait++) {
       for (const id of [...pending]) {
         const state = await readStatus(id);
         switch (state.status_code) {
@@ -86,7 +89,7 @@ export function createPublisher(options: PublisherOptions<'instagram'>): Publish
           case 'PUBLISHED':
             return 'PUBLISHED';
           case 'ERROR':
-            throw new CallError('final', `${what}: Instagram could not use the media (${state.status ?? 'status ERROR'}): check the image or video at its URL`);
+            throw new CallError('final', options.http.redact(`${what}: Instagram could not use the media (${state.status ?? 'status ERROR'}): check the image or video at its URL`));
           case 'EXPIRED':
             throw new CallError('retryable', `${what}: the media container expired before it was published: the next attempt makes a new one`);
           default:
@@ -94,9 +97,10 @@ export function createPublisher(options: PublisherOptions<'instagram'>): Publish
         }
       }
       if (pending.size === 0) return 'FINISHED';
-      await sleep(Math.min(pollMs * 2 ** round, pollMs * 10));
+      if (wait === WAITS) break;
+      await sleep(pollMs);
     }
-    throw new CallError('retryable', `${what}: Instagram is still processing the media after ${checks} checks: the next attempt publishes it`);
+    throw new CallError('retryable', `${what}: Instagram is still processing the media after ${Math.round((WAITS * pollMs) / 1000)} s: the next attempt publishes it`);
   }
 
   function itemParams(media: PreparedMedia, inCarousel: boolean): Record<string, string> {
@@ -107,7 +111,7 @@ export function createPublisher(options: PublisherOptions<'instagram'>): Publish
   }
 
   /** Makes the container(s) for a post and returns the one to publish. Nothing shows on the account yet. */
-  async function createContainer(post: PreparedPost, hooks: PublishHooks, checks: number): Promise<string> {
+  async function createContainer(post: PreparedPost, hooks: PublishHooks): Promise<string> {
     const caption: Record<string, string> = comparableText(post.text) ? { caption: post.text } : {};
     if (post.media.length === 1) {
       hooks.log('instagram: creating the media container');
@@ -121,7 +125,7 @@ export function createPublisher(options: PublisherOptions<'instagram'>): Publish
       const created = await graph.post<Created>(`${userId}/media`, itemParams(media, true), { what });
       children.push(requireContainerId(created.id, what));
     }
-    await waitFinished(children, checks, 'processing the carousel items');
+    await waitFinished(children, 'processing the carousel items');
     hooks.log('instagram: creating the carousel container');
     const created = await graph.post<Created>(`${userId}/media`, { media_type: 'CAROUSEL', children: children.join(','), ...caption }, { what: 'creating the carousel container' });
     return requireContainerId(created.id, 'creating the carousel container');
@@ -232,7 +236,6 @@ export function createPublisher(options: PublisherOptions<'instagram'>): Publish
 
   async function publish(post: PreparedPost, hooks: PublishHooks): Promise<PublishedPost> {
     validate(post);
-    const checks = post.media.some((m) => m.mimeType.startsWith('video/')) ? VIDEO_CHECKS : IMAGE_CHECKS;
     const recorded = checkpointOf(post);
     let containerId: string | undefined;
     if (recorded?.containerId) {
@@ -241,13 +244,13 @@ export function createPublisher(options: PublisherOptions<'instagram'>): Publish
       if (next.kind === 'reuse') containerId = next.containerId;
     }
     if (!containerId) {
-      containerId = await createContainer(post, hooks, checks);
+      containerId = await createContainer(post, hooks);
       const values = { containerId, fingerprint: post.fingerprint };
       // Recorded before anything can publish it: a crash from here on resumes this container.
       await hooks.checkpoint(values);
       made.set(post.idempotencyKey, values);
     }
-    const state = await waitFinished([containerId], checks, 'processing the media');
+    const state = await waitFinished([containerId], 'processing the media');
     if (state === 'PUBLISHED') return alreadyPublished(post, containerId);
     return publishContainer(post, containerId, hooks);
   }

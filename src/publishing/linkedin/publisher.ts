@@ -9,7 +9,8 @@
  *   the post    POST /rest/posts {author: organization, commentary (little text), visibility PUBLIC,
  *               distribution MAIN_FEED, lifecycleState PUBLISHED, isReshareDisabledByAuthor false,
  *               content.media {id, altText} for one image, content.multiImage for 2 to 20}
- *               → 201, the post's URN in `x-restli-id`
+ *               → 201 (or 200), the post's URN in `x-restli-id` (or the body's `id`); an answer of
+ *               success without it is settled with the finder below
  *   settling    GET /rest/posts?author={organization}&q=author (X-RestLi-Method: FINDER), newest first,
  *               matched on the commentary
  *
@@ -28,15 +29,15 @@
  * and not published per app), so a 429 waits RATE_LIMIT_WAIT_MS (60 s) before the next try.
  */
 import { readFile } from 'node:fs/promises';
-import type { HttpClient, HttpResponse } from '../../http/client.js';
-import { parseJson, scrub, sleep } from '../../http/client.js';
+import type { HttpResponse } from '../../http/client.js';
+import { parseJson, sleep } from '../../http/client.js';
 import type { PublishedPost, Publisher, PublisherOptions, PublishHooks } from '../types.js';
 import { fromLittleText, toLittleText } from '../../networks/linkedin/little-text.js';
 import { CallError } from '../../http/errors.js';
+import { HttpPublisher, type NetworkErrors } from '../base.js';
 import { type PreparedMedia, type PreparedPost } from '../../networks/prepare.js';
 
-const TOKEN_VARIABLE = 'PLAN_LINKEDIN_TOKEN';
-const DEFAULT_API_URL = 'https://api.linkedin.com';
+export const TOKEN_VARIABLE = 'PLAN_LINKEDIN_TOKEN';
 /** The pinned Marketing API version (July 2026; LinkedIn supports each version for at least a year). */
 export const LINKEDIN_VERSION = '202607';
 /** How long to wait after a 429, which tells no reset time. */
@@ -49,8 +50,6 @@ const IMAGE_POLL_DELAYS_MS = [0, 250, 500, 1000, 2000, 5000];
 const IMAGE_PROCESSING_LIMIT_MS = 2 * 60_000;
 /** LinkedIn's limit of images in one (MultiImage) post. */
 const MAX_IMAGES = 20;
-
-type Step = 'create' | 'upload' | 'read';
 
 interface LinkedInError {
   message?: unknown;
@@ -68,18 +67,26 @@ export function createPublisher(options: PublisherOptions<'linkedin'>): Publishe
   return new LinkedInPublisher(options);
 }
 
-class LinkedInPublisher implements Publisher {
-  readonly network = 'linkedin' as const;
-  private readonly base: string;
-  private readonly http: HttpClient;
+export function linkedInErrors(organization: string): NetworkErrors {
+  return {
+    label: 'LinkedIn',
+    explain,
+    rateLimit: () => ({ waitMs: RATE_LIMIT_WAIT_MS, says: `LinkedIn gives no reset time, so waiting ${RATE_LIMIT_WAIT_MS / 1000} s` }),
+    credentials: (status, what, said) =>
+      status === 401
+        ? `LinkedIn rejected ${TOKEN_VARIABLE} while ${what} (HTTP 401${said}): the token is wrong or expired (LinkedIn tokens last 60 days)`
+        : `LinkedIn refused ${TOKEN_VARIABLE} the right to act for ${organization} while ${what} (HTTP 403${said}): the token needs the w_organization_social scope and its member must be an administrator or content admin of the page`,
+    special: (response, _step, _what, said) =>
+      response.status === 426 ? new CallError('final', `LinkedIn no longer accepts API version ${LINKEDIN_VERSION} (HTTP 426${said}): update plan`) : undefined,
+  };
+}
+
+class LinkedInPublisher extends HttpPublisher<'linkedin'> {
   private readonly organization: string;
   private token = '';
-  /** Set once LinkedIn answered 401: every later call of this run would be refused the same way, so none is made. */
-  private rejected: CallError | undefined;
 
-  constructor(private readonly options: PublisherOptions<'linkedin'>) {
-    this.base = (options.account.api_url ?? DEFAULT_API_URL).replace(/\/+$/, '');
-    this.http = options.http;
+  constructor(options: PublisherOptions<'linkedin'>) {
+    super('linkedin', options, linkedInErrors(options.account.organization));
     this.organization = options.account.organization;
   }
 
@@ -110,12 +117,13 @@ class LinkedInPublisher implements Publisher {
     hooks.log('creating the post on LinkedIn');
     const response = await this.send({ method: 'POST', path: '/rest/posts', body: JSON.stringify(body), creates: true });
 
-    if (response.status === 201) {
-      const urn = response.headers['x-restli-id'] || response.headers['x-linkedin-id'];
-      if (urn) return published(decodeURIComponent(urn));
+    if (response.status >= 200 && response.status < 300) {
+      const urn = createdUrn(response);
+      if (urn) return published(urn);
+      // LinkedIn said it made the post without saying which: the page's posts tell.
       const found = await this.findExisting(post).catch(() => undefined);
       if (found) return found;
-      throw new CallError('ambiguous', 'LinkedIn answered 201 to the create call without the post’s id: the post exists but could not be identified');
+      throw new CallError('ambiguous', `LinkedIn answered HTTP ${response.status} to the create call without the post’s id, and the page’s recent posts do not show it yet: the post may exist`);
     }
     if (isDuplicate(response)) {
       hooks.log('LinkedIn says this post is already on the page (DUPLICATE_POST); looking it up');
@@ -148,10 +156,7 @@ class LinkedInPublisher implements Publisher {
   }
 
   private credentials(): void {
-    if (this.rejected) throw this.rejected;
-    const token = this.options.env[TOKEN_VARIABLE]?.trim();
-    if (!token) throw new CallError('credentials', `LinkedIn needs ${TOKEN_VARIABLE} (missing: ${TOKEN_VARIABLE}): add it as a repository secret`);
-    this.token = token;
+    [this.token] = this.variables([TOKEN_VARIABLE], 'add it as a repository secret') as [string];
   }
 
   private async upload(image: PreparedMedia, index: number, total: number, hooks: PublishHooks): Promise<string> {
@@ -225,47 +230,6 @@ class LinkedInPublisher implements Publisher {
       ...(call.creates ? { creates: true } : {}),
     });
   }
-
-  /** The CallError for an unsuccessful answer. */
-  private failure(response: HttpResponse, step: Step, what: string): CallError {
-    const status = response.status;
-    const detail = this.detail(response);
-    const said = detail ? `: ${detail}` : '';
-    if (status === 429) {
-      return new CallError('rate-limited', `LinkedIn rate limit reached while ${what} (HTTP 429${said}); LinkedIn gives no reset time, so waiting ${RATE_LIMIT_WAIT_MS / 1000} s`, RATE_LIMIT_WAIT_MS);
-    }
-    if (status === 401) {
-      this.rejected = new CallError('credentials', `LinkedIn rejected ${TOKEN_VARIABLE} while ${what} (HTTP 401${said}): the token is wrong or expired (LinkedIn tokens last 60 days)`);
-      return this.rejected;
-    }
-    if (status === 403) {
-      return new CallError('credentials', `LinkedIn refused ${TOKEN_VARIABLE} the right to act for ${this.organization} while ${what} (HTTP 403${said}): the token needs the w_organization_social scope and its member must be an administrator or content admin of the page`);
-    }
-    if (status === 426) {
-      return new CallError('final', `LinkedIn no longer accepts API version ${LINKEDIN_VERSION} (HTTP 426${said}): update plan`);
-    }
-    if (status >= 500 || status === 408) {
-      if (step === 'create') return new CallError('ambiguous', `LinkedIn answered HTTP ${status} while ${what}${said}: the post may exist`);
-      return new CallError('retryable', `LinkedIn answered HTTP ${status} while ${what}${said}`);
-    }
-    return new CallError('final', `LinkedIn refused ${what} (HTTP ${status})${said}`);
-  }
-
-  /** LinkedIn's own explanation (message and input errors), without anything secret. */
-  private detail(response: HttpResponse): string {
-    const body = parseJson<LinkedInError>(response);
-    let text: string;
-    if (body && typeof body === 'object' && !Array.isArray(body)) {
-      const inputs = (Array.isArray(body.errorDetails?.inputErrors) ? body.errorDetails.inputErrors : [])
-        .map((e) => [e.code, e.description].filter((v) => typeof v === 'string' && v).join(' '))
-        .filter(Boolean);
-      const message = typeof body.message === 'string' ? body.message.replace(/^[\w.]+Exception:\s*/, '') : '';
-      text = [message, ...inputs].filter(Boolean).join('; ');
-    } else {
-      text = response.text().slice(0, 200);
-    }
-    return scrub(this.http.redact(text), [this.token]);
-  }
 }
 
 function published(urn: string): PublishedPost {
@@ -282,4 +246,35 @@ function isDuplicate(response: HttpResponse): boolean {
 /** What commentaries are compared on: NFC, whitespace collapsed. */
 function normalize(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** The URN of the post a successful create made: `x-restli-id`, the body's `id`, or the `Location` it names. */
+function createdUrn(response: HttpResponse): string | undefined {
+  const fromHeader = response.headers['x-restli-id'] || response.headers['x-linkedin-id'];
+  const fromBody = parseJson<{ id?: unknown }>(response)?.id;
+  const fromLocation = response.headers.location?.split('/').pop();
+  for (const candidate of [fromHeader, typeof fromBody === 'string' ? fromBody : undefined, fromLocation]) {
+    const urn = candidate ? safeDecode(candidate) : undefined;
+    if (urn && /^urn:li:(share|ugcPost):/.test(urn)) return urn;
+  }
+  return undefined;
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** LinkedIn's own explanation (message and input errors), else the body's text. */
+function explain(response: HttpResponse): string {
+  const body = parseJson<LinkedInError>(response);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return response.text();
+  const inputs = (Array.isArray(body.errorDetails?.inputErrors) ? body.errorDetails.inputErrors : [])
+    .map((e) => [e.code, e.description].filter((v) => typeof v === 'string' && v).join(' '))
+    .filter(Boolean);
+  const message = typeof body.message === 'string' ? body.message.replace(/^[\w.]+Exception:\s*/, '') : '';
+  return [message, ...inputs].filter(Boolean).join('; ');
 }

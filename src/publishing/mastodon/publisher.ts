@@ -3,7 +3,7 @@
  *
  *   media       POST /api/v2/media (multipart: file, description = alt text); while the answer is 202 or
  *               its url is null, GET /api/v1/media/:id until 200 (bounded)
- *   the post    POST /api/v1/statuses (form: status, media_ids[], visibility=public) with
+ *   the post    POST /api/v1/statuses (form: status, media_ids[], visibility=public, language) with
  *               `Idempotency-Key: post.idempotencyKey`
  *   settling    GET /api/v1/accounts/verify_credentials, GET /api/v1/accounts/:id/statuses (newest 80 at
  *               most), matched on the text of the HTML `content`
@@ -16,13 +16,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { HttpClient, HttpResponse } from '../../http/client.js';
-import { parseJson, scrub, sleep } from '../../http/client.js';
+import type { HttpResponse } from '../../http/client.js';
+import { parseJson, sleep } from '../../http/client.js';
 import type { PublishedPost, Publisher, PublisherOptions, PublishHooks } from '../types.js';
 import { CallError } from '../../http/errors.js';
+import { HttpPublisher, type NetworkErrors, type Step } from '../base.js';
 import { type PreparedMedia, type PreparedPost } from '../../networks/prepare.js';
 
-const TOKEN_VARIABLE = 'PLAN_MASTODON_TOKEN';
+export const TOKEN_VARIABLE = 'PLAN_MASTODON_TOKEN';
 /** Pause before repeating an interrupted create call with the same Idempotency-Key. */
 const RETRY_DELAY_MS = 1000;
 /** Waits between polls of a media attachment Mastodon is still processing (then the last one repeats). */
@@ -32,8 +33,6 @@ const MEDIA_PROCESSING_LIMIT_MS = 5 * 60_000;
 /** Statuses per page (Mastodon's maximum) and pages `findExisting` reads. */
 const PAGE_SIZE = 40;
 const PAGES = 2;
-
-type Step = 'create' | 'upload' | 'read';
 
 interface Status {
   id?: unknown;
@@ -46,18 +45,26 @@ export function createPublisher(options: PublisherOptions<'mastodon'>): Publishe
   return new MastodonPublisher(options);
 }
 
-class MastodonPublisher implements Publisher {
-  readonly network = 'mastodon' as const;
-  private readonly base: string;
-  private readonly http: HttpClient;
+export const MASTODON_ERRORS: NetworkErrors = {
+  label: 'Mastodon',
+  noun: 'status',
+  explain,
+  rateLimit: (response, now) => {
+    const waitMs = rateLimitWait(response.headers, now);
+    return { waitMs, says: `it resets in ${Math.ceil(waitMs / 1000)} s` };
+  },
+  credentials: (status, what, said) => `Mastodon rejected ${TOKEN_VARIABLE} while ${what} (HTTP ${status}${said}): check the token and its read, write:statuses and write:media scopes`,
+  // Nothing was created: the media just needs a moment more.
+  special: (response, _step, what) =>
+    response.status === 422 && /not finished processing/i.test(explain(response)) ? new CallError('retryable', `Mastodon refused ${what} because its media is still processing`) : undefined,
+};
+
+class MastodonPublisher extends HttpPublisher<'mastodon'> {
   private accountId: string | undefined;
   private token = '';
-  /** Set once the instance answered 401: every later call of this run would be refused the same way, so none is made. */
-  private rejected: CallError | undefined;
 
-  constructor(private readonly options: PublisherOptions<'mastodon'>) {
-    this.base = (options.account.api_url ?? options.account.instance).replace(/\/+$/, '');
-    this.http = options.http;
+  constructor(options: PublisherOptions<'mastodon'>) {
+    super('mastodon', options, MASTODON_ERRORS);
   }
 
   async publish(post: PreparedPost, hooks: PublishHooks): Promise<PublishedPost> {
@@ -71,6 +78,7 @@ class MastodonPublisher implements Publisher {
     form.append('status', post.text);
     for (const id of mediaIds) form.append('media_ids[]', id);
     form.append('visibility', 'public');
+    form.append('language', post.lang);
     const call = () =>
       this.send({
         method: 'POST',
@@ -128,10 +136,7 @@ class MastodonPublisher implements Publisher {
   }
 
   private credentials(): void {
-    if (this.rejected) throw this.rejected;
-    const token = this.options.env[TOKEN_VARIABLE]?.trim();
-    if (!token) throw new CallError('credentials', `Mastodon needs ${TOKEN_VARIABLE} (missing: ${TOKEN_VARIABLE}): add it as a repository secret`);
-    this.token = token;
+    [this.token] = this.variables([TOKEN_VARIABLE], 'add it as a repository secret') as [string];
   }
 
   private created(response: HttpResponse, step: Step): PublishedPost {
@@ -207,41 +212,6 @@ class MastodonPublisher implements Publisher {
       ...(call.creates ? { creates: true } : {}),
     });
   }
-
-  /** The CallError for an unsuccessful answer. */
-  private failure(response: HttpResponse, step: Step, what: string): CallError {
-    const status = response.status;
-    const detail = this.detail(response);
-    const said = detail ? `: ${detail}` : '';
-    if (status === 429) {
-      const waitMs = rateLimitWait(response.headers, Date.now());
-      return new CallError('rate-limited', `Mastodon rate limit reached while ${what} (HTTP 429); it resets in ${Math.ceil(waitMs / 1000)} s`, waitMs);
-    }
-    if (status === 401 || status === 403) {
-      const error = new CallError('credentials', `Mastodon rejected ${TOKEN_VARIABLE} while ${what} (HTTP ${status}${said}): check the token and its read, write:statuses and write:media scopes`);
-      if (status === 401) this.rejected = error;
-      return error;
-    }
-    if (status === 422 && /not finished processing/i.test(detail)) {
-      // Nothing was created: the media just needs a moment more.
-      return new CallError('retryable', `Mastodon refused ${what} because its media is still processing`);
-    }
-    if (step === 'create' && (status >= 500 || status === 408)) return new CallError('ambiguous', `Mastodon answered HTTP ${status} while ${what}${said}: the status may exist`);
-    if (status >= 500 || status === 408) return new CallError('retryable', `Mastodon answered HTTP ${status} while ${what}${said}`);
-    return new CallError('final', `Mastodon refused ${what} (HTTP ${status})${said}`);
-  }
-
-  /** Mastodon's own explanation (`{"error": …}`), without anything secret. */
-  private detail(response: HttpResponse): string {
-    const body = parseJson<{ error?: unknown; error_description?: unknown }>(response);
-    let text = '';
-    if (body && typeof body === 'object' && !Array.isArray(body)) {
-      text = [body.error, body.error_description].filter((v): v is string => typeof v === 'string' && v.length > 0).join(': ');
-    } else {
-      text = response.text().slice(0, 200);
-    }
-    return scrub(this.http.redact(text), [this.token]);
-  }
 }
 
 /** How long to wait after a 429: until `X-RateLimit-Reset` (an ISO time), or 5 minutes when it is missing. */
@@ -283,4 +253,11 @@ function decodeEntities(text: string): string {
     }
     return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
   });
+}
+
+/** Mastodon's own explanation: its `{"error": …, "error_description": …}`, else the body's text. */
+function explain(response: HttpResponse): string {
+  const body = parseJson<{ error?: unknown; error_description?: unknown }>(response);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return response.text();
+  return [body.error, body.error_description].filter((v): v is string => typeof v === 'string' && v.length > 0).join(': ');
 }

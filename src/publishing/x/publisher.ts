@@ -15,14 +15,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { HttpClient, HttpResponse } from '../../http/client.js';
+import type { HttpResponse } from '../../http/client.js';
 import { parseJson, sleep } from '../../http/client.js';
 import type { PublishedPost, Publisher, PublisherOptions, PublishHooks } from '../types.js';
 import { percentEncode, signRequest, type OAuthCredentials } from './oauth.js';
 import { CallError } from '../../http/errors.js';
+import { HttpPublisher, listNames, type NetworkErrors } from '../base.js';
 import { type PreparedMedia, type PreparedPost } from '../../networks/prepare.js';
-
-const DEFAULT_API = 'https://api.x.com';
 
 const VARIABLES: Record<keyof OAuthCredentials, string> = {
   consumerKey: 'PLAN_X_API_KEY',
@@ -39,8 +38,6 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
 const PROCESSING_LIMIT_MS = 10 * 60_000;
 /** How many of the account's newest posts `findExisting` reads (two pages). */
 const TIMELINE_PAGES = 2;
-
-type Step = 'create' | 'upload' | 'read';
 
 interface Call {
   method: 'GET' | 'POST';
@@ -61,20 +58,27 @@ export function createPublisher(options: PublisherOptions<'x'>): Publisher {
   return new XPublisher(options);
 }
 
-class XPublisher implements Publisher {
-  readonly network = 'x' as const;
-  private readonly base: string;
-  private readonly http: HttpClient;
-  private userId: string | undefined;
-  /** Signatures sent so far: scrubbed from anything an error message quotes. */
-  private readonly signatures: string[] = [];
-  private secrets: string[] = [];
-  /** Set once X answered 401: every later call of this run would be refused the same way, so none is made. */
-  private rejected: CallError | undefined;
+export const X_VARIABLES = Object.values(VARIABLES);
+const NAMES = X_VARIABLES;
 
-  constructor(private readonly options: PublisherOptions<'x'>) {
-    this.base = (options.account.api_url ?? DEFAULT_API).replace(/\/+$/, '');
-    this.http = options.http;
+export const X_ERRORS: NetworkErrors = {
+  label: 'X',
+  explain,
+  rateLimit: (response, now) => {
+    const waitMs = rateLimitWait(response.headers, now);
+    return { waitMs, says: `it resets in ${Math.ceil(waitMs / 1000)} s` };
+  },
+  credentials: (status, what, said) => `X rejected the credentials while ${what} (HTTP ${status}${said}): check ${listNames(NAMES)} and that the app has read and write permission`,
+  // A 403 about the post itself (not the app or token) is X refusing that post, for good.
+  special: (response, _step, what, said) =>
+    response.status === 403 && !isPermissionProblem(response, explain(response)) ? new CallError('final', `X refused ${what} (HTTP 403)${said}`) : undefined,
+};
+
+class XPublisher extends HttpPublisher<'x'> {
+  private userId: string | undefined;
+
+  constructor(options: PublisherOptions<'x'>) {
+    super('x', options, X_ERRORS);
   }
 
   async publish(post: PreparedPost, hooks: PublishHooks): Promise<PublishedPost> {
@@ -138,15 +142,8 @@ class XPublisher implements Publisher {
   }
 
   private credentials(): OAuthCredentials {
-    if (this.rejected) throw this.rejected;
-    const env = this.options.env;
-    const values = Object.fromEntries(Object.entries(VARIABLES).map(([field, name]) => [field, env[name]?.trim() ?? ''])) as unknown as OAuthCredentials;
-    const missing = (Object.keys(VARIABLES) as (keyof OAuthCredentials)[]).filter((field) => !values[field]).map((field) => VARIABLES[field]);
-    if (missing.length) {
-      throw new CallError('credentials', `X needs ${listNames(Object.values(VARIABLES))} (missing: ${missing.join(', ')}): add them as repository secrets`);
-    }
-    this.secrets = Object.values(values);
-    return values;
+    const [consumerKey, consumerSecret, token, tokenSecret] = this.variables(NAMES, 'add them as repository secrets');
+    return { consumerKey: consumerKey!, consumerSecret: consumerSecret!, token: token!, tokenSecret: tokenSecret! };
   }
 
   private async me(credentials: OAuthCredentials): Promise<string> {
@@ -212,7 +209,7 @@ class XPublisher implements Publisher {
       if (status.status !== 200) throw this.failure(status, 'upload', `checking on ${media.file}`);
       info = processingInfo(status);
     }
-    if (info?.state === 'failed') throw new CallError('final', `X could not process ${media.file}${info.error ? `: ${this.scrub(info.error)}` : ''}`);
+    if (info?.state === 'failed') throw new CallError('final', `X could not process ${media.file}${info.error ? `: ${this.http.excerpt(info.error)}` : ''}`);
     return id;
   }
 
@@ -229,8 +226,7 @@ class XPublisher implements Publisher {
     const query = call.query?.length ? `?${call.query.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&')}` : '';
     const url = `${this.base}${call.path}${query}`;
     const signed = signRequest(credentials, call.method, url);
-    this.signatures.push(signed.signature);
-    if (this.signatures.length > 100) this.signatures.shift();
+    this.http.redactor.add(signed.signature);
     const headers: Record<string, string> = { authorization: signed.header, accept: 'application/json' };
     let body: string | Buffer | undefined;
     if (call.json !== undefined) {
@@ -243,55 +239,10 @@ class XPublisher implements Publisher {
     }
     return this.http.send({ method: call.method, url, headers, ...(body !== undefined ? { body } : {}), ...(call.creates ? { creates: true } : {}) });
   }
-
-  /** The CallError for an unsuccessful answer. */
-  private failure(response: HttpResponse, step: Step, what: string): CallError {
-    const status = response.status;
-    const detail = this.detail(response);
-    const said = detail ? `: ${detail}` : '';
-    if (status === 429) {
-      const waitMs = rateLimitWait(response.headers, Date.now());
-      return new CallError('rate-limited', `X rate limit reached while ${what} (HTTP 429); it resets in ${Math.ceil(waitMs / 1000)} s`, waitMs);
-    }
-    if (status === 401 || (status === 403 && isPermissionProblem(response, detail))) {
-      const error = new CallError(
-        'credentials',
-        `X rejected the credentials while ${what} (HTTP ${status}${said}): check ${listNames(Object.values(VARIABLES))} and that the app has read and write permission`,
-      );
-      if (status === 401) this.rejected = error;
-      return error;
-    }
-    if (step === 'create' && (status >= 500 || status === 408)) {
-      return new CallError('ambiguous', `X answered HTTP ${status} while ${what}${said}: the post may exist`);
-    }
-    if (status >= 500 || status === 408) return new CallError('retryable', `X answered HTTP ${status} while ${what}${said}`);
-    return new CallError('final', `X refused ${what} (HTTP ${status})${said}`);
-  }
-
-  /** X's own explanation of an error, without anything secret. */
-  private detail(response: HttpResponse): string {
-    const body = parseJson<{ errors?: { message?: unknown; detail?: unknown }[]; detail?: unknown; title?: unknown }>(response);
-    let text: string;
-    if (body && typeof body === 'object') {
-      const messages = (Array.isArray(body.errors) ? body.errors : []).map((e) => e?.message ?? e?.detail).filter((m): m is string => typeof m === 'string' && m.length > 0);
-      text = messages.length ? messages.join('; ') : typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : '';
-    } else {
-      text = response.text().slice(0, 200);
-    }
-    return this.scrub(text);
-  }
-
-  private scrub(text: string): string {
-    return scrubSecrets(this.http.redact(text), [...this.secrets, ...this.signatures]);
-  }
 }
 
 function statusUrl(id: string): string {
   return `https://x.com/i/web/status/${id}`;
-}
-
-function listNames(names: string[]): string {
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 function processingInfo(response: HttpResponse): { state: string; checkAfterSecs?: number; error?: string } | undefined {
@@ -362,21 +313,11 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** Removes credential values (raw and percent-encoded), OAuth parameters and bearer tokens from text that may be printed. */
-export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  const forms = new Set<string>();
-  for (const secret of secrets) {
-    if (secret.length < 4) continue;
-    forms.add(secret);
-    forms.add(percentEncode(secret));
-    forms.add(encodeURIComponent(secret));
-  }
-  for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join('[redacted]');
-  return out
-    .replace(/\b(oauth_[a-z_]+)(\s*[=:]\s*)(\\?["']?)[^"'\\,&\s]*/gi, '$1$2$3[redacted]')
-    .replace(/\b(Bearer|Basic)\s+[^\s"',\\]+/gi, '$1 [redacted]')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 400);
+/** X's own explanation of an error: its `errors[].message`, else the problem's `detail` or `title`. */
+function explain(response: HttpResponse): string {
+  const body = parseJson<{ errors?: { message?: unknown; detail?: unknown }[]; detail?: unknown; title?: unknown }>(response);
+  if (!body || typeof body !== 'object') return response.text();
+  const messages = (Array.isArray(body.errors) ? body.errors : []).map((e) => e?.message ?? e?.detail).filter((m): m is string => typeof m === 'string' && m.length > 0);
+  if (messages.length) return messages.join('; ');
+  return typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : '';
 }
