@@ -14,7 +14,10 @@ import {
 import { loadNameDictionaries, type NameDictionaries } from './dictionaries.js';
 import { CASE_HEALTH_RE } from './lexicon.js';
 import { buildPractice, type Practice } from './practice.js';
-import type { Candidate, PostCues, ScanState } from './recognizers/common.js';
+import type { Candidate, Mention, PostCues, ScanState } from './recognizers/common.js';
+import type { PhiModel } from './model/classifier.js';
+import { weigh } from './weigh.js';
+import type { Analysis } from './analysis.js';
 import { recognizeEmails, recognizePhones } from './recognizers/contact.js';
 import { recognizeAges, recognizeDates, recognizeFileAges, recognizeFileDates } from './recognizers/dates.js';
 import { recognizeFileIds, recognizeIds } from './recognizers/ids.js';
@@ -28,17 +31,40 @@ import { PHI_DESCRIPTIONS, PHI_RULE_BY_TYPE, type PhiField, type PhiMatch, type 
 export interface ScannerOptions {
   /** Year used to turn birth years into ages (default: the current year). */
   currentYear?: number;
+  /**
+   * The model that weighs each sentence (default: the one shipped in data/phi); `null` reports what
+   * the recognisers find, unweighed (for measuring them alone).
+   */
+  model?: PhiModel | null;
 }
 
-export function createPhiScanner(facts: PracticeFacts, options: ScannerOptions = {}): PhiScanner {
+/** Runs the recognisers over texts of one practice; what a scanner weighs, and what the model is trained on. */
+export interface Analyser {
+  practice: Practice;
+  analyse(text: string, field: PhiField): Analysis;
+}
+
+export function createAnalyser(facts: PracticeFacts, options: Pick<ScannerOptions, 'currentYear'> = {}): Analyser {
   const practice = buildPractice(facts);
   let lex: NameLexicon | undefined;
   const currentYear = options.currentYear ?? new Date().getFullYear();
+  return {
+    practice,
+    analyse(text, field) {
+      const dicts = loadNameDictionaries();
+      lex ??= buildNameLexicon(dicts, practice);
+      return analyseText(text, field, practice, dicts, lex, currentYear);
+    },
+  };
+}
+
+export function createPhiScanner(facts: PracticeFacts, options: ScannerOptions = {}): PhiScanner {
+  const analyser = createAnalyser(facts, options);
   const repeated = new Map<string, readonly PhiMatch[]>();
   const scanOnce = (text: string, field: PhiField): readonly PhiMatch[] => {
-    const dicts = loadNameDictionaries();
-    lex ??= buildNameLexicon(dicts, practice);
-    return scanText(text, field, practice, dicts, lex, currentYear);
+    const analysis = analyser.analyse(text, field);
+    const model = options.model ?? null;
+    return describe(model ? weigh(analysis, model, analyser.practice) : analysis.found);
   };
   return {
     scan(text: string, field: PhiField): readonly PhiMatch[] {
@@ -72,14 +98,14 @@ function emptyCues(): PostCues {
   };
 }
 
-function scanText(
+function analyseText(
   raw: string,
   field: PhiField,
   practice: Practice,
   dicts: NameDictionaries,
   lex: NameLexicon,
   currentYear: number,
-): PhiMatch[] {
+): Analysis {
   const doc = prepare(raw, field);
   const state: ScanState = { doc, practice, dicts, out: [], mentions: [], cues: emptyCues() };
 
@@ -99,7 +125,7 @@ function scanText(
     recognizeFileAges(state);
     state.cues.personal = state.out.some((c) => c.type === 'name');
     recognizeUrls(state);
-    return finish(state);
+    return { doc, found: resolve(state), mentions: state.mentions, cues: state.cues };
   }
 
   const text = computeTextCues(doc);
@@ -126,7 +152,7 @@ function scanText(
   recognizeTestimonials(state);
   recognizeStories(state);
   recognizePhotos(state);
-  return finish(state);
+  return { doc, found: resolve(state), mentions: state.mentions, textCues: text, cues: state.cues };
 }
 
 function finishCues(state: ScanState, text: TextCues): void {
@@ -217,7 +243,8 @@ function clashes(a: PhiType, b: PhiType): boolean {
   return PHI_RULE_BY_TYPE[a] === PHI_RULE_BY_TYPE[b];
 }
 
-function finish(state: ScanState): PhiMatch[] {
+/** The candidates that stand once overlapping ones are resolved (the higher priority, then the longer, wins). */
+function resolve(state: ScanState): Candidate[] {
   const c = state.out
     .filter((x) => x.end > x.start)
     .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0) || b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -237,6 +264,9 @@ function finish(state: ScanState): PhiMatch[] {
     if (!list) lists.set(x.type, (list = new IntervalList()));
     list.insert(x.start, x.end);
   }
-  kept.sort((a, b) => a.start - b.start || a.end - b.end);
-  return kept.map((k) => ({ type: k.type, start: k.start, end: k.end, description: PHI_DESCRIPTIONS[k.type] }));
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function describe(found: readonly Candidate[]): PhiMatch[] {
+  return found.map((k) => ({ type: k.type, start: k.start, end: k.end, description: PHI_DESCRIPTIONS[k.type] }));
 }

@@ -3,7 +3,7 @@ import { judgePosts, type Verdict } from '../audit/due.js';
 import { auditRepository, type AuditResult } from '../audit/index.js';
 import { phiHider } from '../audit/hide.js';
 import { CallError } from '../http/errors.js';
-import { HttpClient, sleep } from '../http/client.js';
+import { httpClientFor, sleep, type HttpClient } from '../http/client.js';
 import { createLimiter } from '../loading/limiter.js';
 import { readRecord } from '../loading/record.js';
 import { loadRepository } from '../loading/repository.js';
@@ -133,7 +133,7 @@ interface RunSettings extends PublishOptions {
 }
 
 async function publishClaimed(judge: (record: AuditResult['record']) => Verdict[], result: AuditResult, summary: PublishSummary, settings: RunSettings): Promise<void> {
-  const http = new HttpClient({ secrets: credentialValues(settings.env), timeoutMs: numberFrom(settings.env.PLAN_HTTP_TIMEOUT_MS, 30_000) });
+  const http = httpClientFor(settings.env);
   const budget = numberFrom(settings.env.PLAN_RUN_DEADLINE_MS, 10 * 60_000);
   const deadline = Date.now() + budget;
   // On the remote, a claim holds other runs off until the run's time is up; on one disk the lock already does.
@@ -234,12 +234,6 @@ function count(outcome: Outcome, summary: PublishSummary): void {
   else if (outcome.state === 'failed') summary.failed++;
   else if (outcome.state === 'unknown') summary.unknown++;
   else summary.notSent++;
-}
-
-function credentialValues(env: NodeJS.ProcessEnv): string[] {
-  return Object.entries(env)
-    .filter(([name, value]) => name.startsWith('PLAN_') && /TOKEN|SECRET|KEY|PASSWORD/.test(name) && value)
-    .map(([, value]) => value!);
 }
 
 function numberFrom(text: string | undefined, fallback: number): number {

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// Trains the PHI model on the labelled training sets (test/fixtures/phi/train.jsonl, built from
+// train/*.txt) and the project's corpus (corpus.jsonl), and writes its weights to data/phi/phi-model.bin.
+// The independent set and the frozen held-out set are never read here.
+//
+//   npm run build && node scripts/train-phi.mjs           train on everything, write the weights
+//   node scripts/train-phi.mjs --loso                     leave one training set out at a time: figures
+//                                                         of the recognisers alone and weighed by a model
+//                                                         that never saw the set (writes nothing)
+//   node scripts/train-phi.mjs --loso --sweep             the same for a grid of decision thresholds
+// Deterministic: the same data and code give the same weights.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const dist = (path) => new URL(`../dist/phi/${path}`, import.meta.url).href;
+const { createAnalyser } = await import(dist('scanner.js'));
+const { unitVectors, decide, POLICY } = await import(dist('weigh.js'));
+const { train } = await import(dist('model/train.js'));
+const { modelFromWeights, MODEL_FILE } = await import(dist('model/classifier.js'));
+
+const args = process.argv.slice(2);
+const FIXTURES = new URL('../test/fixtures/phi/', import.meta.url);
+const PRACTICE = {
+  name: 'Cedar Valley Family Health',
+  phones: ['844-466-7225', '844-466-7229'],
+  addresses: ['4100 Brookside Pkwy, Suite 210, Millbrook, OH 43081'],
+  websites: ['https://cedarvalleyhealth.com'],
+  emails: ['hello@cedarvalleyhealth.com'],
+  handles: ['@cedarvalleyhealth'],
+  staff: ['Dr. Priya Natarajan', 'Jenna Whitfield NP', 'Dr. Marcus Okafor', 'Rosa Delgado RN', 'Tom Brennan PA-C'],
+};
+/** Training options, chosen with --loso (see data/phi/README.md). */
+const TRAINING = { alpha: 1, beta: 1, l2: 1, epochs: 20, seed: 7 };
+
+const read = (name) =>
+  readFileSync(new URL(name, FIXTURES), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+/** The set a post belongs to: its writer's id prefix (rr-, st-…); the corpus is one set. */
+const setOf = (record) => (/^(pos|neg)-/.test(record.id) ? 'corpus' : record.id.split('-')[0]);
+
+const analyser = createAnalyser(PRACTICE, { currentYear: 2026 });
+const records = [...read('train.jsonl'), ...read('corpus.jsonl')].map((record) => {
+  const analysis = analyser.analyse(record.text, record.field);
+  const { units, vectors } = unitVectors(analysis, analyser.practice);
+  const labels = units.map((u) => (record.spans.some((s) => s.start < u.end && s.end > u.start) ? 1 : 0));
+  return { ...record, set: setOf(record), analysis, units, vectors, labels };
+});
+
+function trainOn(chosen) {
+  return train(
+    chosen.flatMap((r) => r.vectors),
+    chosen.flatMap((r) => r.labels),
+    TRAINING,
+  );
+}
+
+function loso() {
+  const sets = [...new Set(records.map((r) => r.set))].filter((s) => s !== 'corpus');
+  const policies = args.includes('--sweep') ? grid() : [POLICY];
+  const totals = new Map(policies.map((p) => [key(p), { tp: 0, fp: 0, pos: 0, neg: 0, folds: [] }]));
+  const engine = { tp: 0, fp: 0, pos: 0, neg: 0, folds: [] };
+  for (const held of sets) {
+    const model = modelFromWeights(trainOn(records.filter((r) => r.set !== held)));
+    const fold = records.filter((r) => r.set === held).map((r) => ({ ...r, probability: r.vectors.map((v) => model.probability(v)) }));
+    tally(engine, held, fold, (r) => r.analysis.found.length > 0);
+    for (const policy of policies) tally(totals.get(key(policy)), held, fold, (r) => decide(r.analysis, r.units, r.probability, policy).length > 0);
+  }
+  console.log(`leave one set out: ${sets.join(', ')} (the corpus is always in training)\n`);
+  print('recognisers alone', engine);
+  if (!args.includes('--sweep')) {
+    for (const [name, t] of totals) print(`weighed (${name})`, t);
+    return;
+  }
+  for (const ceiling of [0.03, 0.05, 0.08]) {
+    const within = [...totals].filter(([, t]) => t.fp / t.neg <= ceiling).sort(([, a], [, b]) => b.tp - a.tp);
+    console.log(`\nbest recall with a false-positive rate of at most ${100 * ceiling}%:`);
+    for (const [name, t] of within.slice(0, 3)) print(`weighed (${name})`, t);
+  }
+}
+
+function tally(t, set, fold, flagged) {
+  const s = { set, tp: 0, fp: 0, pos: 0, neg: 0 };
+  for (const r of fold) {
+    const hit = flagged(r);
+    if (r.label === 'phi') {
+      s.pos++;
+      if (hit) s.tp++;
+    } else {
+      s.neg++;
+      if (hit) s.fp++;
+    }
+  }
+  for (const k of ['tp', 'fp', 'pos', 'neg']) t[k] += s[k];
+  t.folds.push(s);
+}
+
+const pct = (n, d) => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
+function f2(t) {
+  const recall = t.tp / Math.max(1, t.pos);
+  const precision = t.tp / Math.max(1, t.tp + t.fp);
+  return (5 * precision * recall) / Math.max(1e-9, 4 * precision + recall);
+}
+
+function print(name, t) {
+  console.log(`${name}: recall ${pct(t.tp, t.pos)}, false-positive rate ${pct(t.fp, t.neg)}, F2 ${(100 * f2(t)).toFixed(1)}%`);
+  console.log(`   ${t.folds.map((s) => `${s.set} ${pct(s.tp, s.pos)}/${pct(s.fp, s.neg)}`).join('  ')}`);
+}
+
+function key(p) {
+  return `strong ${p.keepStrong}, weak ${p.keepWeak}, add ${p.add}`;
+}
+
+function grid() {
+  const out = [];
+  const steps = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
+  for (const keepStrong of [0, 0.05, 0.1, 0.2, 0.3, 0.5]) for (const keepWeak of steps) for (const add of steps) if (add >= keepWeak) out.push({ keepStrong, keepWeak, add });
+  return out;
+}
+
+if (!args.includes('--loso')) {
+  const weights = trainOn(records);
+  const out = fileURLToPath(new URL(`../data/phi/${MODEL_FILE}`, import.meta.url));
+  writeFileSync(out, Buffer.from(weights.buffer));
+  const nonZero = weights.reduce((n, w) => n + (w !== 0 ? 1 : 0), 0);
+  console.log(`trained on ${records.length} posts (${records.reduce((n, r) => n + r.units.length, 0)} units); ${nonZero} non-zero weights; wrote ${out}`);
+} else {
+  loso();
+}
