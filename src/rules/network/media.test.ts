@@ -5,7 +5,10 @@ import { loadProject } from '../../loading/project.js';
 import { runRules } from '../engine.js';
 import { recordFromTexts } from '../../loading/record.js';
 import type { Rule } from '../types.js';
-import { altText, mediaLimits, mediaMissing, mediaRequired } from './media.js';
+import { altText } from './alt-text.js';
+import { mediaLimits } from './media-limits.js';
+import { mediaMissing } from './media-missing.js';
+import { mediaRequired } from './media-required.js';
 import { loadPosts } from '../../loading/posts.js';
 
 afterAll(removeTempRepos);
