@@ -9,21 +9,19 @@ const messages = {
   unknownRuleLike: 'unknown rule "{{id}}": did you mean "{{suggestion}}"? (the rule ids are listed in plan\'s README)',
 };
 
-const ID = 'schema/config';
-
 export const config = defineRule({
   meta: {
-    id: ID,
+    id: 'schema/config',
     severity: 'error',
     docs: {
       description: 'plan.config.yaml against its schema: practice facts, timezone, rule settings (rule ids must exist), overrides.',
       why: "plan.config.yaml holds the practice's own details (which plan never mistakes for a patient's), its time zone and how serious each check is. A misspelt rule id under rules: or overrides: would silently change nothing, so a check you meant to turn down would still block, or one you meant to turn up would stay quiet.",
-      url: docsUrl(ID),
+      url: docsUrl('schema/config'),
     },
     messages,
   },
   checkProject(context) {
-    reportPlanFileProblems(ID, context);
+    reportPlanFileProblems(config.meta.id, context);
     checkRuleNames(context);
   },
 });
