@@ -4,6 +4,7 @@ import type { SourceRange } from '../../loading/source.js';
 import { markdownToPlain } from '../../networks/index.js';
 import { docsUrl } from '../messages.js';
 import { defineRule, type MessageData } from '../types.js';
+import { firstTextLine } from './post-texts.js';
 import { readability, type Readability } from './readability.js';
 
 export const MAX_GRADE = 8;
@@ -47,18 +48,11 @@ interface ReadableText {
 }
 
 function readableTexts(post: Post): ReadableText[] {
-  const texts: ReadableText[] = [{ plain: markdownToPlain(post.body).text, range: () => firstBodyLine(post) }];
+  const texts: ReadableText[] = [{ plain: markdownToPlain(post.body).text, range: () => firstTextLine(post) }];
   for (const [network, value] of Object.entries(post.frontmatter.variants ?? {})) {
     if (value?.trim()) texts.push({ plain: value, range: () => post.locate(['variants', network], 'key'), network: network as NetworkId });
   }
   return texts;
-}
-
-function firstBodyLine(post: Post): SourceRange {
-  const lead = post.body.length - post.body.trimStart().length;
-  const start = post.bodyOffset + lead;
-  const line = post.lines.position(start).line;
-  return post.lines.range(start, start + post.lines.lineText(line).length - post.lines.position(start).column + 1);
 }
 
 function hardToRead(grade: number, measured: Readability, network: NetworkId | undefined): { messageId: keyof typeof messages; data: MessageData } {

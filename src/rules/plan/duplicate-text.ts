@@ -4,6 +4,7 @@ import type { NetworkId } from '../../loading/schemas/index.js';
 import type { SourceRange } from '../../loading/source.js';
 import { composeText, profileFor } from '../../networks/index.js';
 import { keepRecent } from '../../util/recent-memo.js';
+import { firstTextLine } from '../compliance/post-texts.js';
 import { docsUrl } from '../messages.js';
 import { defineRule, type ProjectCheckContext } from '../types.js';
 import { postsCountedBy } from './schedule.js';
@@ -90,10 +91,7 @@ function reportRepeat({ project, report }: ProjectCheckContext<keyof typeof mess
 function textRange(post: Post, networks: readonly NetworkId[]): SourceRange {
   const withVariant = networks.find((network) => post.frontmatter.variants?.[network]?.trim());
   if (withVariant) return post.locate(['variants', withVariant]);
-  const lead = post.body.length - post.body.trimStart().length;
-  const start = post.bodyOffset + lead;
-  const lineEnd = post.body.indexOf('\n', lead);
-  return post.lines.range(start, post.bodyOffset + (lineEnd === -1 ? post.body.length : lineEnd));
+  return firstTextLine(post);
 }
 
 function byTime(a: Post, b: Post): number {
