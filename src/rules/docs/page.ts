@@ -6,8 +6,8 @@ import type { LineSuppression, RuleExample } from './examples.js';
 export const GENERATED_NOTE = '<!-- Written by scripts/rule-docs.mjs from the rule\'s meta (src/rules/) and its examples (test/fixtures/every-rule/): change those and run it again. -->';
 
 const SEVERITY_EFFECTS: Record<Severity, string> = {
-  error: '`plan audit` fails, and a post with an error is not published until it is fixed',
-  warning: '`plan audit` lists it and still passes (unless run with `--max-warnings`)',
+  error: '`plan audit` fails, and the CI check with it',
+  warning: '`plan audit` lists it and still passes, unless run with `--max-warnings`',
   info: '`plan audit` counts it as a note and lists it with `--notes`; it is advice, never a problem',
 };
 
@@ -22,7 +22,7 @@ export function rulePage(example: RuleExample, suppression: LineSuppression | un
     '',
     docs.description,
     '',
-    `Default severity: **${severity}**: ${SEVERITY_EFFECTS[severity]}.`,
+    `Default severity: **${severity}** (${SEVERITY_EFFECTS[severity]}).`,
     '',
     '## Why it matters',
     '',
@@ -77,7 +77,7 @@ function severitySection(id: string, onPosts: boolean): string[] {
 function suppressionSection({ rule, file }: RuleExample, suppression: LineSuppression | undefined): string[] {
   const heading = ['## Turning it off for one line', ''];
   if (!suppression?.works) {
-    const why = suppression ? 'plan does not let a comment turn this finding off' : `it reports on \`${file}\`, and comments turn findings off in posts only`;
+    const why = suppression ? 'plan-disable comments do not cover its findings' : `it reports on \`${file}\`, and comments turn findings off in posts only`;
     return [...heading, `A comment cannot turn it off: ${why}. Correct the file, or change the rule's severity as above.`, ''];
   }
   const [comment] = suppression.lines;
