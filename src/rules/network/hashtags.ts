@@ -9,7 +9,7 @@ export const hashtags = defineRule({
     severity: 'error',
     docs: {
       description: 'More hashtags than a network allows in one post (Instagram: 5).',
-      why: 'Since December 2025 Instagram takes at most 5 hashtags in a post or reel (it was 30). A caption with more is refused, so the post would fail when it is due.',
+      why: 'Since December 2025 Instagram allows at most 5 hashtags in a post or reel (it was 30). A caption with more can be refused when plan publishes it, after the post was approved.',
       url: docsUrl('network/hashtags'),
     },
     messages: {

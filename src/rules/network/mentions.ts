@@ -13,7 +13,7 @@ export const mentions = defineRule({
     severity: 'error',
     docs: {
       description: 'More @-mentions than a network allows in one post (Instagram: 20).',
-      why: 'Instagram takes at most 20 @-mentions in a caption and refuses a post with more, so it would fail when it is due. Tagging many accounts also reads as spam to the people tagged.',
+      why: 'Instagram takes at most 20 @-mentions in a caption, and a post with more can be refused when plan publishes it, after the post was approved. Tagging many accounts also reads as spam to the people tagged.',
       url: docsUrl('network/mentions'),
     },
     messages: {

@@ -16,7 +16,7 @@ export const seeMore = defineRule({
     severity: 'info',
     docs: {
       description: 'Where a feed folds a long text behind "see more": readers see only the part before it unless they tap.',
-      why: 'Facebook, Instagram and LinkedIn show only the first lines of a long post in the feed, and most readers never tap "see more". What matters most (the news, the date, what to do) should come before the fold. This is a note, not a problem.',
+      why: 'Facebook, Instagram and LinkedIn show only the first lines of a long post in the feed, and many readers never tap "see more". What matters most (the news, the date, what to do) should come before the fold. This is a note, not a problem.',
       url: docsUrl('network/see-more'),
     },
     messages: {

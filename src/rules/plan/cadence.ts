@@ -20,7 +20,7 @@ export const cadence = defineRule({
     severity: 'warning',
     docs: {
       description: 'A week (Monday to Sunday, practice time) with fewer ready posts on a network than its cadence.min_per_week in plans/networks.yaml: a gap in the calendar. Checked from next week to the week of the last ready post; posts whose file turns this rule off do not count.',
-      why: 'Followers forget an account that goes quiet, and networks show its posts less. plans/networks.yaml says how many posts a week each account should get; this finds the weeks ahead that fall short, counting only posts marked ready (drafts are not published). Fill the week, or set a target the practice can keep.',
+      why: 'An account that goes quiet for a week loses its followers\' attention. plans/networks.yaml says how many posts a week each account should get; this finds the weeks ahead that fall short, counting only posts marked ready (drafts are not published). Fill the week, or set a target the practice can keep.',
       url: docsUrl('plan/cadence'),
     },
     messages,

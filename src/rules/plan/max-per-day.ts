@@ -16,7 +16,7 @@ export const maxPerDay = defineRule({
     severity: 'warning',
     docs: {
       description: 'More ready posts on a network in one day (practice time) than its cadence.max_per_day in plans/networks.yaml; reported on the posts past the limit, from today on.',
-      why: 'Several posts from one account on the same day compete with each other: networks show fewer of them, and followers mute accounts that crowd their feed. plans/networks.yaml says how many a day each account should get; this finds the days that hold more.',
+      why: 'Several posts from one account on the same day compete with each other for the same followers\' attention, and a crowded feed gets muted. plans/networks.yaml says how many a day each account should get; this finds the days that hold more.',
       url: docsUrl('plan/max-per-day'),
     },
     messages,
