@@ -2,7 +2,6 @@ import type { Post } from '../loading/post.js';
 import type { Project } from '../loading/project.js';
 import type { PublishRecord } from '../loading/record.js';
 import type { SeveritySetting } from '../loading/schemas/index.js';
-import type { SourceRange } from '../loading/source.js';
 import { yearIn } from '../loading/time.js';
 import { SeverityResolver } from './severity.js';
 import { readSuppressions, suppressionFor, type Suppression } from './suppressions.js';

@@ -74,7 +74,7 @@ export interface LineSuppression {
   works: boolean;
 }
 
-export const SUPPRESSION_REASON = 'why it is fine here, for the reviewers';
+const SUPPRESSION_REASON = 'why it is fine here, for the reviewers';
 
 /** Writes the comment into the example post and audits it again; undefined when the example is not a post. */
 export function lineSuppression({ repository, rules }: AuditedExamples, example: RuleExample): LineSuppression | undefined {
