@@ -26,7 +26,15 @@ describe('escapeData and escapeProperty', () => {
 describe('formatGithub', () => {
   it('prints one workflow command per finding with its place and rule as title', () => {
     const text = formatGithub(report([finding({ network: 'x', message: '50% off: call now,\nreally' })]));
-    expect(text.split('\n')[0]).toBe('::error file=content/a.md,line=2,col=1,endLine=2,endColumn=6,title=schema/frontmatter::[x] 50%25 off: call now,%0Areally');
+    expect(text.split('\n')[0]).toBe(
+      '::error file=content/a.md,line=2,col=1,endLine=2,endColumn=6,title=schema/frontmatter::[x] 50%25 off: call now,%0Areally' +
+        '%0A%0AAbout schema/frontmatter: https://github.com/practice-plan/plan/blob/main/docs/rules/schema/frontmatter.md',
+    );
+  });
+
+  it('names no page for a finding of a rule plan does not have', () => {
+    const text = formatGithub(report([finding({ rule: 'review/unknown' })]));
+    expect(text.split('\n')[0]).toMatch(/::title: is required$/);
   });
 
   it('escapes a file name that holds "," and ":" so it cannot start another property', () => {

@@ -1,4 +1,6 @@
 import type { Severity } from '../loading/schemas/index.js';
+import { docsUrl } from '../rules/messages.js';
+import { RULES } from '../rules/registry.js';
 import type { Finding } from '../rules/types.js';
 import { plural, summaryLine, type FindingsReport } from './types.js';
 
@@ -34,7 +36,14 @@ export function annotation(finding: Annotated): string {
     `title=${escapeProperty(finding.rule)}`,
   ];
   const network = finding.network ? `[${finding.network}] ` : '';
-  return `::${COMMANDS[finding.severity]} ${properties.join(',')}::${escapeData(network + finding.message)}`;
+  return `::${COMMANDS[finding.severity]} ${properties.join(',')}::${escapeData(network + finding.message + aboutRule(finding.rule))}`;
+}
+
+const RULE_IDS = new Set(RULES.map((rule) => rule.meta.id));
+
+/** Where the rule's page explains it, with examples: the annotation's last line. */
+function aboutRule(rule: string): string {
+  return RULE_IDS.has(rule) ? `\n\nAbout ${rule}: ${docsUrl(rule)}` : '';
 }
 
 /** The escaping of @actions/core: message data and property values differ. */

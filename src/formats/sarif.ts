@@ -17,7 +17,9 @@ export function formatSarif(report: FindingsReport): string {
             version: report.toolVersion,
             rules: report.rules.map((rule) => ({
               id: rule.id,
-              shortDescription: { text: rule.docs },
+              shortDescription: { text: rule.docs.description },
+              fullDescription: { text: rule.docs.why },
+              helpUri: rule.docs.url,
               defaultConfiguration: { level: LEVELS[rule.severity] },
             })),
           },

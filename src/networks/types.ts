@@ -34,7 +34,13 @@ export interface NetworkProfile {
   /** UTF-16 offset where the hidden part starts, or undefined when all of the text is visible. */
   seeMoreCut(text: string): number | undefined;
   media: MediaLimits;
+  /** The longest image description (alt text) the network takes, counted as `count` counts. */
+  maxAltLength?: number;
   maxHashtags?: number;
+  /** The most @-mentions the network takes in one post. */
+  maxMentions?: number;
+  /** Characters that make the network refuse a text, wherever they are. */
+  invalidCharacters?: readonly string[];
   linksClickable: boolean;
 }
 

@@ -2,12 +2,13 @@ import type { Post } from '../loading/post.js';
 import type { Project } from '../loading/project.js';
 import type { PublishRecord } from '../loading/record.js';
 import type { SeveritySetting } from '../loading/schemas/index.js';
-import type { SourceRange } from '../loading/source.js';
 import { yearIn } from '../loading/time.js';
 import { SeverityResolver } from './severity.js';
 import { readSuppressions, suppressionFor, type Suppression } from './suppressions.js';
-import type { Finding, KeptReports, PostCheckContext, PostSummary, Report, Rule, RunContext, SuppressedFinding } from './types.js';
-import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from './schema/suppression.js';
+import type { Finding, KeptReports, PostCheckContext, PostSummary, Report, ReportDescriptor, Rule, RuleMeta, RunContext, SuppressedFinding } from './types.js';
+import { writeReport } from './messages.js';
+import { invalidSuppression } from './schema/suppression.js';
+import { unusedSuppression } from './schema/unused-suppression.js';
 
 export interface RuleRun {
   project: Project;
@@ -62,7 +63,8 @@ export function runRules(run: RuleRun): RuleResults {
     if (!rule.checkProject) continue;
     const isOff = (file: string) => severities.resolve(rule.meta.id, file) === 'off';
     const summaryOf = (post: Post) => summaries.get(post)?.[rule.meta.id] ?? {};
-    rule.checkProject({ ...context, posts: run.posts, isOff, summaryOf, report: (r) => collect(rule, r.file, r) });
+    const report = (r: ReportDescriptor & { file: string }) => collect(rule, r.file, writeReport(rule.meta, r));
+    rule.checkProject({ ...context, posts: run.posts, isOff, summaryOf, report });
   }
   // Post by post, every rule: what one rule derives from a post (its plain text) is still at hand for the
   // next, and what they share through `perPost` is dropped once the post is done.
@@ -73,10 +75,11 @@ export function runRules(run: RuleRun): RuleResults {
     // One context per post, whose report() files under the rule being run: 10,000 posts × 40 rules
     // would otherwise make as many context objects.
     let current: { rule: Rule; reports?: Report[] } | undefined;
-    const report = (r: Report) => {
+    const report = (descriptor: ReportDescriptor) => {
       if (!current) throw new Error('a rule reported after its checkPost returned');
-      current.reports?.push(r);
-      collect(current.rule, post.file, r);
+      const written = writeReport(current.rule.meta, descriptor);
+      current.reports?.push(written);
+      collect(current.rule, post.file, written);
     };
     const postContext: PostCheckContext = { ...context, post, perPost: memoized(), report };
     for (const rule of postRules) {
@@ -133,15 +136,17 @@ function applySuppressions(raw: Finding[], posts: readonly Post[], rules: readon
   const byFile = new Map<string, Suppression[]>();
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
-  const add = (rule: string, file: string, message: string, range: SourceRange) => {
-    const severity = severities.resolve(rule, file);
-    if (severity !== 'off') findings.push({ rule, severity, file, network: null, message, ...range });
+  // These findings come from the comments themselves: no comment turns them off.
+  const add = (meta: RuleMeta, file: string, descriptor: ReportDescriptor) => {
+    const severity = severities.resolve(meta.id, file);
+    const { message, range } = writeReport(meta, descriptor);
+    if (severity !== 'off') findings.push({ rule: meta.id, severity, file, network: null, message, ...range });
   };
 
   for (const post of posts) {
     const { suppressions, problems } = readSuppressions(post, isRule);
     byFile.set(post.file, suppressions);
-    for (const problem of problems) add(INVALID_SUPPRESSION.id, post.file, problem.message, problem.range);
+    for (const problem of problems) add(invalidSuppression.meta, post.file, problem);
   }
   for (const finding of raw) {
     const suppression = suppressionFor(byFile.get(finding.file) ?? [], finding.rule, finding.line);
@@ -150,8 +155,7 @@ function applySuppressions(raw: Finding[], posts: readonly Post[], rules: readon
   }
   for (const [file, suppressions] of byFile) {
     for (const unused of suppressions.filter((s) => !s.used)) {
-      const message = `this plan-disable comment for ${unused.rules.join(', ')} turns nothing off: remove it`;
-      add(UNUSED_SUPPRESSION.id, file, message, unused.range);
+      add(unusedSuppression.meta, file, { messageId: 'unused', data: { rules: unused.rules.join(', ') }, range: unused.range });
     }
   }
   return { findings: findings.sort(byPlace), suppressed: suppressed.sort(byPlace) };

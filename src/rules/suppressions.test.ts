@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePost } from '../loading/post.js';
+import { writeReport } from './messages.js';
+import { invalidSuppression } from './schema/suppression.js';
 import { readSuppressions, suppressionFor } from './suppressions.js';
 
 const KNOWN = ['phi/name', 'phi/phone', 'compliance/health-claims', 'schema/unknown-key'];
@@ -9,6 +11,8 @@ const FRONTMATTER = '---\ntitle: Flu\npublish_at: 2030-01-07 09:00\nnetworks: [x
 function read(body: string, frontmatter = FRONTMATTER) {
   return readSuppressions(parsePost('content/a.md', frontmatter + body, 'UTC'), isRule);
 }
+
+const said = (problem: Parameters<typeof writeReport>[1]) => writeReport(invalidSuppression.meta, problem).message;
 
 const covered = (s: { rules: string[]; reason: string; fromLine: number; toLine: number }) => ({ rules: s.rules, reason: s.reason, fromLine: s.fromLine, toLine: s.toLine });
 
@@ -60,7 +64,7 @@ describe('readSuppressions', () => {
   it('refuses a suppression without a reason', () => {
     const { suppressions, problems } = read('<!-- plan-disable-next-line phi/name -->\nRosa\n<!-- plan-disable-line phi/name -- -->\n');
     expect(suppressions).toEqual([]);
-    expect(problems.map((p) => [p.range.line, p.message])).toEqual([
+    expect(problems.map((p) => [p.range.line, said(p)])).toEqual([
       [6, 'give a reason after " -- ", so reviewers know why the finding is not a problem (in "plan-disable-next-line")'],
       [8, 'give a reason after " -- ", so reviewers know why the finding is not a problem (in "plan-disable-line")'],
     ]);
@@ -69,7 +73,7 @@ describe('readSuppressions', () => {
   it('refuses a suppression naming an unknown rule or family, or no rule at all', () => {
     const { suppressions, problems } = read('<!-- plan-disable-next-line phi/nmae -- typo -->\n<!-- plan-disable nope/* -- x -->\n<!-- plan-disable-line -- just because -->\n');
     expect(suppressions).toEqual([]);
-    expect(problems.map((p) => [p.range.line, p.message])).toEqual([
+    expect(problems.map((p) => [p.range.line, said(p)])).toEqual([
       [6, expect.stringMatching(/^unknown rule "phi\/nmae": .+ \(in "plan-disable-next-line"\)$/)],
       [7, expect.stringMatching(/^unknown rule "nope\/\*": .+ \(in "plan-disable"\)$/)],
       [8, 'name the rule to turn off, e.g. plan-disable-next-line phi/name -- reason (in "plan-disable-line")'],

@@ -12,8 +12,10 @@ export interface Suppression {
   used: boolean;
 }
 
+/** A comment schema/suppression reports, by the id of its message (see schema/suppression.ts). */
 export interface SuppressionProblem {
-  message: string;
+  messageId: 'noRule' | 'unknownRule' | 'noReason';
+  data: { directive: string; rules?: string };
   range: SourceRange;
 }
 
@@ -43,7 +45,7 @@ export function readSuppressions(post: Post, isRule: (id: string) => boolean): {
     }
     const problem = validate(rules, reason, isRule);
     if (problem) {
-      problems.push({ message: `${problem} (in "plan-${kind}")`, range });
+      problems.push({ messageId: problem.messageId, data: { directive: `plan-${kind}`, ...problem.data }, range });
       return;
     }
     const [fromLine, toLine] =
@@ -79,11 +81,11 @@ function splitArgument(argument: string): { rules: string[]; reason: string } {
   return { rules, reason: reasonParts.join(' -- ').trim() };
 }
 
-function validate(rules: string[], reason: string, isRule: (id: string) => boolean): string | undefined {
-  if (rules.length === 0) return 'name the rule to turn off, e.g. plan-disable-next-line phi/name -- reason';
+function validate(rules: string[], reason: string, isRule: (id: string) => boolean): Pick<SuppressionProblem, 'messageId'> & { data?: { rules: string } } | undefined {
+  if (rules.length === 0) return { messageId: 'noRule' };
   const unknown = rules.filter((rule) => !isRule(rule));
-  if (unknown.length > 0) return `unknown rule ${unknown.map((r) => `"${r}"`).join(', ')}: the rule ids are listed in plan's README`;
-  if (!reason) return 'give a reason after " -- ", so reviewers know why the finding is not a problem';
+  if (unknown.length > 0) return { messageId: 'unknownRule', data: { rules: unknown.map((r) => `"${r}"`).join(', ') } };
+  if (!reason) return { messageId: 'noReason' };
   return undefined;
 }
 

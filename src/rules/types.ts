@@ -4,21 +4,44 @@ import type { Project } from '../loading/project.js';
 import type { PublishRecord } from '../loading/record.js';
 import type { SourceRange } from '../loading/source.js';
 
-export interface RuleMeta {
-  /** `family/name`, e.g. `phi/phone`. */
+/** What a rule's page and the rule table say about it. */
+export interface RuleDocs {
+  /** One line: what the rule checks (the README table, SARIF, the top of its page). */
+  description: string;
+  /** Why it matters, for a practice's social-media lead: the opening of its page. */
+  why: string;
+  /** Its page: docs/rules/<family>/<name>.md on GitHub (see docsUrl). */
+  url: string;
+}
+
+export interface RuleMeta<MessageId extends string = string> {
+  /** `family/name`, e.g. `phi/phone`; the rule lives in src/rules/<family>/<name>.ts. */
   id: string;
   severity: Severity;
-  /** One line saying what the rule checks and why, for `plan audit` help and SARIF. */
-  docs: string;
+  docs: RuleDocs;
+  /** What the rule can say, by message id: templates whose `{{name}}` placeholders a report's data fills. */
+  messages: Readonly<Record<MessageId, string>>;
   /**
    * True when what `checkPost` reports depends on nothing but the post's file, the configuration and
-   * plan files, the year and the tool's own code: not the clock (`now`), other posts, media files or
-   * the publish record. Its reports on a post that has not changed can then be kept from an earlier run.
+   * plan files, the year and the tool's own code: not the clock (`now`), other posts, media files, the
+   * publish record or the environment. Its reports on a post that has not changed can then be kept from an earlier run.
    */
   cacheable?: boolean;
 }
 
-/** What a rule reports: where, what, and (for PHI) the matched text kept back from every output but --reveal. */
+/** Values for a message's placeholders. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+/** What a rule reports: where, which of its messages with what data, and (for PHI) the matched text kept back from every output but --reveal. */
+export interface ReportDescriptor<MessageId extends string = string> {
+  messageId: MessageId;
+  data?: MessageData;
+  range: SourceRange;
+  network?: NetworkId;
+  sensitiveText?: string;
+}
+
+/** A report with its message written out, as findings carry it and the findings cache keeps it. */
 export interface Report {
   message: string;
   range: SourceRange;
@@ -47,29 +70,29 @@ export interface RunContext {
   once<T>(key: string, compute: () => T): T;
 }
 
-export interface PostCheckContext extends RunContext {
+export interface PostCheckContext<MessageId extends string = string> extends RunContext {
   post: Post;
   /** A value computed once for this post and shared by every rule that checks it (its PHI, its composed texts). */
   perPost<T>(key: string, compute: () => T): T;
-  report(report: Report): void;
+  report(report: ReportDescriptor<MessageId>): void;
 }
 
-export interface ProjectCheckContext extends RunContext {
+export interface ProjectCheckContext<MessageId extends string = string> extends RunContext {
   /** Every post of the repository, whatever the audit reports on. */
   posts: readonly Post[];
   /** True when the rule is turned off for this file (by `rules:` or an override): leave the file out of counts too. */
   isOff(file: string): boolean;
   /** What the rule's `summarizePost` made of a post: from this run, or kept from an earlier one. */
   summaryOf(post: Post): PostSummary;
-  report(report: Report & { file: string }): void;
+  report(report: ReportDescriptor<MessageId> & { file: string }): void;
 }
 
-export interface Rule {
-  meta: RuleMeta;
+export interface Rule<MessageId extends string = string> {
+  meta: RuleMeta<MessageId>;
   /** Checks one post. */
-  checkPost?(context: PostCheckContext): void;
+  checkPost?(context: PostCheckContext<MessageId>): void;
   /** Checks the repository as a whole: plan files, and what needs every post (cadence, duplicates). */
-  checkProject?(context: ProjectCheckContext): void;
+  checkProject?(context: ProjectCheckContext<MessageId>): void;
   /**
    * What `checkProject` needs of one post, made from the post, the plan files and the year alone (as
    * a cacheable rule's checks are): kept between runs like their reports, read with `summaryOf`.
@@ -81,6 +104,11 @@ export interface Rule {
 export type PostSummary = Readonly<Record<string, string>>;
 
 export type PostSummaryContext = Omit<PostCheckContext, 'report'>;
+
+/** A rule whose reports may name only its own message ids: `defineRule({ meta: { messages: { tooLong: '…' } }, … })`. */
+export function defineRule<MessageId extends string>(rule: Rule<MessageId>): Rule<MessageId> {
+  return rule;
+}
 
 /** Reports of the cacheable rules on posts and the rules' post summaries, kept between runs (the audit keeps them in the repository's node_modules). */
 export interface KeptReports {

@@ -75,7 +75,8 @@ describe('review github annotations', () => {
     post.findings = [finding({ line: 3, onChangedLine: true, message: 'on a changed line' }), finding({ line: 9, onChangedLine: false, message: 'on an old line' })];
     const output = formatReviewGithub({ ...review, posts: [post], planFindings: [] });
     expect(output).toBe(
-      '::warning file=content/changed.md,line=3,col=1,endLine=3,endColumn=5,title=plan/slots::on a changed line\n' +
+      '::warning file=content/changed.md,line=3,col=1,endLine=3,endColumn=5,title=plan/slots::on a changed line' +
+        '%0A%0AAbout plan/slots: https://github.com/practice-plan/plan/blob/main/docs/rules/plan/slots.md\n' +
         '1 finding on lines this pull request changed, 1 elsewhere in the posts it touches (see the review comment).\n',
     );
   });

@@ -17,4 +17,9 @@ describe('Instagram profile', () => {
     expect(instagramProfile.linksClickable).toBe(false);
     expect(instagramProfile.count('a'.repeat(2200))).toBe(instagramProfile.maxLength);
   });
+
+  it('takes alt text up to 1,000 characters and 20 @-mentions in a caption', () => {
+    expect(instagramProfile.maxAltLength).toBe(1000);
+    expect(instagramProfile.maxMentions).toBe(20);
+  });
 });

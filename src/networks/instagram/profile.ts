@@ -32,8 +32,16 @@ export const instagramProfile: NetworkProfile = {
     videoTypes: ['mp4', 'mov'],
     maxImageBytes: 8 * MB,
   },
+  // alt_text of an image container: Meta's reference (…/reference/ig-user/media) gives no maximum.
+  // 1,000 characters is what tools built on the API enforce ("max 1000 chars per Meta's Instagram
+  // media spec", glama.ai meta-mcp ig_publish_photo) and what guides give for the app's alt text
+  // field; a longer one is refused when the container is made, so the post fails at publish time.
+  maxAltLength: 1000,
   // Five per post or reel since December 2025 (Instagram @creators, reported by Social Media
   // Today on 2025-12-18); it was 30.
   maxHashtags: 5,
+  // 20 @-mentions in a caption (Adobe Express's Instagram specifications, June 2025; the long-standing
+  // limit third-party schedulers give); a caption with more is refused.
+  maxMentions: 20,
   linksClickable: false,
 };

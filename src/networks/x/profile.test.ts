@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import twitter from 'twitter-text';
 import { xProfile } from './profile.js';
 
 describe('X count', () => {
@@ -25,5 +26,13 @@ describe('X count', () => {
   it('puts 140 CJK characters at the limit', () => {
     expect(xProfile.count('字'.repeat(140))).toBe(280);
     expect(xProfile.count('字'.repeat(140) + 'a')).toBe(281);
+  });
+});
+
+describe('X invalid characters', () => {
+  it('are the ones twitter-text refuses a post for, and not the direction marks it allows', () => {
+    for (const character of xProfile.invalidCharacters ?? []) expect(twitter.parseTweet(`Flu shots${character} today`).valid).toBe(false);
+    expect(xProfile.invalidCharacters).toHaveLength(3);
+    for (const mark of ['\u202A', '\u202E', '\u200E']) expect(twitter.parseTweet(`Flu shots${mark} today`).valid).toBe(true);
   });
 });

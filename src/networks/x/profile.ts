@@ -11,6 +11,9 @@ export const xProfile: NetworkProfile = {
   // twitter-text's weighting: URLs 23, emoji and CJK 2, most other text 1; text is NFC-normalised first.
   count: (text) => twitter.parseTweet(text).weightedLength,
   seeMoreCut: () => undefined,
+  // twitter-text 3's invalid characters (hasInvalidCharacters): a text holding one is not a valid post,
+  // whatever its length. The direction marks U+202A–U+202E were invalid before version 3 and are not now.
+  invalidCharacters: ['\uFFFE', '\uFEFF', '\uFFFF'],
   // "You may attach up to 4 photos, 1 animated GIF or 1 video in a Post"; images 5 MB
   // (docs.x.com/x-api/media/quickstart/best-practices, docs.x.com/x-api/media).
   // An animated GIF must also be alone; these limits cannot tell it from a still GIF.

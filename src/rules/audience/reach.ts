@@ -1,13 +1,29 @@
 import { rankNetworks, reachOf, reachTableFor, type Reach, type ReachTable, type SegmentGroups } from '../../networks/reach.js';
 import type { NetworkId } from '../../loading/schemas/index.js';
 import { profileFor } from '../../networks/index.js';
-import type { Rule } from '../types.js';
+import { docsUrl } from '../messages.js';
+import { defineRule, type MessageData } from '../types.js';
 
-export const reach: Rule = {
+const LOW_REACH =
+  'only {{percent}}% of {{group}} use {{network}} ({{source}}), less than the plan\'s min_reach of {{minReach}}% for audience "{{segment}}": ';
+const TAKE_OFF = '. Take {{network}} off this post, or "{{segment}}" off its audience';
+
+const messages = {
+  lowReach: `${LOW_REACH}{{better}} reaches them best${TAKE_OFF}`,
+  lowReachSeveral: `${LOW_REACH}{{better}} reach them best${TAKE_OFF}`,
+  lowReachNowhere: `${LOW_REACH}none of the practice's networks reaches {{minReach}}% of them in {{table}}${TAKE_OFF}`,
+};
+
+export const reach = defineRule({
   meta: {
     id: 'audience/reach',
     severity: 'warning',
-    docs: "A post aimed at an audience segment on a network used by fewer than min_reach percent of that group (survey figures, with their source and year), naming the networks that reach it best.",
+    docs: {
+      description: 'A post aimed at an audience segment on a network used by fewer than min_reach percent of that group (survey figures, with their source and year), naming the networks that reach it best.',
+      why: "A post meant for seniors does little on a network few seniors use. Survey figures (Pew Research Center's, or the practice's own in plans/audiences.yaml) say how much of each age, income or education group uses each network; this warns when a post's audience is below the plan's min_reach on one of its networks, and says where that audience is.",
+      url: docsUrl('audience/reach'),
+    },
+    messages,
     cacheable: true,
   },
   checkPost({ post, project, report, once }) {
@@ -22,13 +38,13 @@ export const reach: Rule = {
       for (const network of networks) {
         const found = reachOf(table, segment, network);
         if (found && found.percent < plan.min_reach) {
-          const message = lowReachMessage({ id, segment, network, found, table, enabled, minReach: plan.min_reach });
-          report({ message, range: post.locate(['audience', index]), network });
+          const said = lowReachReport({ id, segment, network, found, table, enabled, minReach: plan.min_reach });
+          report({ ...said, range: post.locate(['audience', index]), network });
         }
       }
     });
   },
-};
+});
 
 interface LowReach {
   id: string;
@@ -40,17 +56,12 @@ interface LowReach {
   minReach: number;
 }
 
-function lowReachMessage({ id, segment, network, found, table, enabled, minReach }: LowReach): string {
-  const name = label(network);
+function lowReachReport({ id, segment, network, found, table, enabled, minReach }: LowReach): { messageId: keyof typeof messages; data: MessageData } {
+  const data = { percent: found.percent, group: found.group, network: label(network), source: found.source, minReach, segment: id };
   const better = rankNetworks(table, segment, enabled).filter((r) => r.network !== network && r.reach.percent >= minReach);
   const named = better.slice(0, 3).map((r) => `${label(r.network)} (${r.reach.percent}%${r.reach.source === found.source ? '' : `, ${r.reach.source}`})`);
-  const alternatives = named.length
-    ? `${joinNames(named)} ${named.length === 1 ? 'reaches' : 'reach'} them best`
-    : `none of the practice's networks reaches ${minReach}% of them in ${table.name}`;
-  return (
-    `only ${found.percent}% of ${found.group} use ${name} (${found.source}), less than the plan's min_reach of ${minReach}% ` +
-    `for audience "${id}": ${alternatives}. Take ${name} off this post, or "${id}" off its audience`
-  );
+  if (named.length === 0) return { messageId: 'lowReachNowhere', data: { ...data, table: table.name } };
+  return { messageId: named.length === 1 ? 'lowReach' : 'lowReachSeveral', data: { ...data, better: joinNames(named) } };
 }
 
 function label(network: NetworkId): string {

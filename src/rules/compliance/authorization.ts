@@ -1,6 +1,7 @@
 import type { Post } from '../../loading/post.js';
 import type { SourceRange } from '../../loading/source.js';
-import type { Rule } from '../types.js';
+import { docsUrl } from '../messages.js';
+import { defineRule } from '../types.js';
 
 /*
  * The split with the PHI rules: `phi/testimonial`, `phi/patient-story` and `phi/patient-photo` read
@@ -9,32 +10,34 @@ import type { Rule } from '../types.js';
  * text, media file names) but that has no `authorization`, and an `authorization` that is not an id.
  * A patient shown in a picture, as its alt text describes it, is `phi/patient-photo`'s alone.
  */
-export const authorization: Rule = {
+export const authorization = defineRule({
   meta: {
     id: 'compliance/authorization',
     severity: 'error',
-    docs: 'A post tagged or titled as a testimonial, patient story or patient photo needs `authorization:` with the id of the signed HIPAA authorization, and that id must look like one (e.g. AUTH-2026-014).',
+    docs: {
+      description: 'A post tagged or titled as a testimonial, patient story or patient photo needs `authorization:` with the id of the signed HIPAA authorization, and that id must look like one (e.g. AUTH-2026-014).',
+      why: "A testimonial, a patient's story or a patient's photo may be published only with the patient's signed HIPAA authorization. Writing its id under authorization: lets reviewers find the form; a post that its own tags, title or picture describe as such but names no form, or names something that is not a form's id (\"yes\", \"on file\"), cannot show it was authorized.",
+      url: docsUrl('compliance/authorization'),
+    },
+    messages: {
+      notAnId:
+        'authorization "{{given}}" is not the id of a signed authorization: write the id of the patient\'s signed HIPAA authorization form, e.g. AUTH-2026-014 (letters, digits and hyphens, with its number)',
+      missing:
+        'this post looks like a patient testimonial or patient photo ({{where}} says "{{words}}") but has no authorization: add "authorization:" with the id of the patient\'s signed HIPAA authorization, or change the {{field}} if no patient is shown or quoted',
+    },
     cacheable: true,
   },
   checkPost({ post, report }) {
     const given = post.frontmatter.authorization;
     if (given !== undefined) {
-      if (!isAuthorizationId(given)) {
-        report({
-          message: `authorization "${given}" is not the id of a signed authorization: write the id of the patient's signed HIPAA authorization form, e.g. AUTH-2026-014 (letters, digits and hyphens, with its number)`,
-          range: post.locate(['authorization']),
-        });
-      }
+      if (!isAuthorizationId(given)) report({ messageId: 'notAnId', data: { given }, range: post.locate(['authorization']) });
       return;
     }
     const marker = markers(post)[0];
     if (!marker) return;
-    report({
-      message: `this post looks like a patient testimonial or patient photo (${marker.where} says "${marker.words}") but has no authorization: add "authorization:" with the id of the patient's signed HIPAA authorization, or change the ${marker.field} if no patient is shown or quoted`,
-      range: marker.range,
-    });
+    report({ messageId: 'missing', data: { where: marker.where, words: marker.words, field: marker.field }, range: marker.range });
   },
-};
+});
 
 interface Marker {
   where: string;

@@ -3,21 +3,34 @@ import type { NetworkId } from '../../loading/schemas/index.js';
 import type { SourceRange } from '../../loading/source.js';
 import { compose, profileFor, type ComposedText } from '../../networks/index.js';
 import { keepRecent } from '../../util/recent-memo.js';
-import type { PostCheckContext, Rule } from '../types.js';
+import { docsUrl } from '../messages.js';
+import { defineRule, type PostCheckContext } from '../types.js';
 import { placeComposed, type Span } from './post-texts.js';
 
-export const disclosure: Rule = {
+const NOT_DISCLOSED = 'this post is sponsored or made with a partner ({{why}}) but does not say so on {{network}}: start it with "#ad", "Sponsored" or "Paid partnership"';
+
+const messages = {
+  notDisclosed: NOT_DISCLOSED,
+  hidden: '"{{words}}" is hidden behind "see more" on {{network}}, which shows only the first {{visible}} characters: move it to the start of the post',
+};
+
+export const disclosure = defineRule({
   meta: {
     id: 'compliance/disclosure',
     severity: 'error',
-    docs: 'A sponsored post, paid partnership or endorsement must say so ("#ad", "Sponsored", "Paid partnership") where readers see it: before the "see more" cut of every network.',
+    docs: {
+      description: 'A sponsored post, paid partnership or endorsement must say so ("#ad", "Sponsored", "Paid partnership") where readers see it: before the "see more" cut of every network.',
+      why: 'The FTC requires a post made with or paid by a partner (a pharmacy, a brand, a sponsor of an event) to say so clearly, where readers see it before they read on. A disclosure hidden after "see more", or a vague "#partner", does not count.',
+      url: docsUrl('compliance/disclosure'),
+    },
+    messages,
     cacheable: true,
   },
   checkPost(context) {
     const tag = sponsorTag(context.post);
     for (const network of context.post.frontmatter.networks ?? []) checkNetwork(context, network, tag);
   },
-};
+});
 
 interface Found extends Span {
   words: string;
@@ -38,7 +51,7 @@ const sponsorWordingIn = keepRecent((text: string) => (MAY_NAME_SPONSOR.test(tex
 const DISCLOSURE =
   /(?<![\w#])#(?:ad|ads|sponsored|paid|paidad|paidpartnership|advertisement)(?![\p{L}\p{N}_])|\bsponsored\b|\bpaid\s+(?:partnership|promotion|post|advertisement|endorsement)\b|\badvertisement\b|^[ \t]*ad\b\s*[:|-]/imu;
 
-function checkNetwork({ post, report }: PostCheckContext, network: NetworkId, tag: { name: string; range: SourceRange } | undefined): void {
+function checkNetwork({ post, report }: PostCheckContext<keyof typeof messages>, network: NetworkId, tag: { name: string; range: SourceRange } | undefined): void {
   const composed = compose({ body: post.body, variants: post.frontmatter.variants ?? {}, link: post.frontmatter.link }, network);
   const wording = sponsorWordingIn(composed.text);
   if (!tag && !wording) return;
@@ -47,16 +60,13 @@ function checkNetwork({ post, report }: PostCheckContext, network: NetworkId, ta
   if (!shown) {
     const why = wording ? `it says "${wording.words}"` : `it is tagged "${tag!.name}"`;
     const range = wording ? placeComposed(post, composed, network, wording) : tag!.range;
-    report({ message: `this post is sponsored or made with a partner (${why}) but does not say so on ${profile.label}: start it with "#ad", "Sponsored" or "Paid partnership"`, range, network });
+    report({ messageId: 'notDisclosed', data: { why, network: profile.label }, range, network });
     return;
   }
   const cut = profile.seeMoreCut(composed.text);
   if (cut !== undefined && shown.end > cut) {
-    report({
-      message: `"${shown.words}" is hidden behind "see more" on ${profile.label}, which shows only the first ${visibleLength(composed, cut)} characters: move it to the start of the post`,
-      range: placeComposed(post, composed, network, shown),
-      network,
-    });
+    const data = { words: shown.words, network: profile.label, visible: visibleLength(composed, cut) };
+    report({ messageId: 'hidden', data, range: placeComposed(post, composed, network, shown), network });
   }
 }
 

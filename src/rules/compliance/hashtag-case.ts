@@ -1,12 +1,20 @@
-import type { Rule } from '../types.js';
+import { docsUrl } from '../messages.js';
+import { defineRule } from '../types.js';
 import { hashtagsOf, publishedTexts } from './post-texts.js';
 import { ACRONYMS, HASHTAG_WORDS } from './words.js';
 
-export const hashtagCase: Rule = {
+export const hashtagCase = defineRule({
   meta: {
     id: 'compliance/hashtag-case',
     severity: 'warning',
-    docs: 'A hashtag of several words written all in small letters or all in capitals (#flushotclinic): screen readers say it as one long word; write each word with a capital (#FluShotClinic).',
+    docs: {
+      description: 'A hashtag of several words written all in small letters or all in capitals (#flushotclinic): screen readers say it as one long word; write each word with a capital (#FluShotClinic).',
+      why: 'A screen reader reads #flushotclinic as one made-up word; #FluShotClinic it reads as three. Capitalising each word makes hashtags accessible to people who listen to their feed, and quicker for everyone to read. Hashtags work the same whatever their case.',
+      url: docsUrl('compliance/hashtag-case'),
+    },
+    messages: {
+      runTogether: '#{{tag}} runs several words together: write it #{{suggestion}}, so screen readers say each word and everyone reads it faster',
+    },
     cacheable: true,
   },
   checkPost({ post, report }) {
@@ -15,14 +23,15 @@ export const hashtagCase: Rule = {
         const suggestion = camelCaseFor(hashtag.tag);
         if (suggestion === undefined) continue;
         report({
-          message: `#${hashtag.tag} runs several words together: write it #${suggestion}, so screen readers say each word and everyone reads it faster`,
+          messageId: 'runTogether',
+          data: { tag: hashtag.tag, suggestion },
           range: published.place(hashtag.start, hashtag.end),
           ...(published.network ? { network: published.network } : {}),
         });
       }
     }
   },
-};
+});
 
 // Short hashtags read fine whatever their case (#flu, #ad, #HIPAA, #getfit is the shortest reported).
 const MIN_LETTERS = 6;

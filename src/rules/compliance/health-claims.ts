@@ -1,25 +1,34 @@
-import type { Rule } from '../types.js';
+import { docsUrl } from '../messages.js';
+import { defineRule } from '../types.js';
 import { blankAddresses, publishedTexts, straighten } from './post-texts.js';
 
-export const healthClaims: Rule = {
+export const healthClaims = defineRule({
   meta: {
     id: 'compliance/health-claims',
     severity: 'error',
-    docs: 'Promises no treatment can keep ("cure", "guaranteed", "miracle", "100% effective"); a denial such as "there is no cure for the common cold" is fine.',
+    docs: {
+      description: 'Promises no treatment can keep ("cure", "guaranteed", "miracle", "100% effective"); a denial such as "there is no cure for the common cold" is fine.',
+      why: 'Advertising rules (the FTC, state medical boards) forbid health claims a practice cannot back, and patients rely on what their practice says. "Cure", "guaranteed" or "miracle" promise a result no treatment can promise everyone; say what it does and how well instead. Where a cure is the plain fact (hepatitis C), turn the finding off for that line and say so in the reason.',
+      url: docsUrl('compliance/health-claims'),
+    },
+    messages: {
+      claim: '"{{words}}" promises a result no treatment can promise: say what it does and how well (e.g. "lowers the risk", "helps most people"), or remove it',
+    },
     cacheable: true,
   },
   checkPost({ post, report }) {
     for (const published of publishedTexts(post)) {
       for (const claim of claimsIn(published.text)) {
         report({
-          message: `"${claim.words}" promises a result no treatment can promise: say what it does and how well (e.g. "lowers the risk", "helps most people"), or remove it`,
+          messageId: 'claim',
+          data: { words: claim.words },
           range: published.place(claim.start, claim.end),
           ...(published.network ? { network: published.network } : {}),
         });
       }
     }
   },
-};
+});
 
 export interface Claim {
   words: string;

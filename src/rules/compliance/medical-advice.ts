@@ -1,25 +1,34 @@
-import type { Rule } from '../types.js';
+import { docsUrl } from '../messages.js';
+import { defineRule } from '../types.js';
 import { blankAddresses, publishedTexts, sentencesOf, straighten } from './post-texts.js';
 
-export const medicalAdvice: Rule = {
+export const medicalAdvice = defineRule({
   meta: {
     id: 'compliance/medical-advice',
     severity: 'error',
-    docs: 'Telling readers to change their own medicine or treatment ("stop taking…", "double your dose", "you don\'t need antibiotics"); general guidance ("talk to your doctor before…") is fine.',
+    docs: {
+      description: 'Telling readers to change their own medicine or treatment ("stop taking…", "double your dose", "you don\'t need antibiotics"); general guidance ("talk to your doctor before…") is fine.',
+      why: "A post reaches people whose conditions nobody at the practice has seen. Telling them to stop, skip or change a medicine is advice only their own clinician can give, and following it can harm them. Say it as general information and send readers to their doctor or pharmacist.",
+      url: docsUrl('compliance/medical-advice'),
+    },
+    messages: {
+      advice: '"{{words}}" reads as medical advice for one person, which a post cannot give: say it as general information (e.g. "talk with your doctor before you change a medicine")',
+    },
     cacheable: true,
   },
   checkPost({ post, report }) {
     for (const published of publishedTexts(post)) {
       for (const advice of adviceIn(published.text)) {
         report({
-          message: `"${advice.words}" reads as medical advice for one person, which a post cannot give: say it as general information (e.g. "talk with your doctor before you change a medicine")`,
+          messageId: 'advice',
+          data: { words: advice.words },
           range: published.place(advice.start, advice.end),
           ...(published.network ? { network: published.network } : {}),
         });
       }
     }
   },
-};
+});
 
 export interface Advice {
   words: string;

@@ -20,6 +20,17 @@ export interface Span {
   end: number;
 }
 
+/**
+ * The first line of the body that holds text, HTML comments left out: where a finding about the body
+ * as a whole is reported, so that a plan-disable comment written above it covers it.
+ */
+export function firstTextLine(post: Post): SourceRange {
+  const body = blankComments(post.body);
+  const lead = body.length - body.trimStart().length;
+  const lineEnd = body.indexOf('\n', lead);
+  return post.lines.range(post.bodyOffset + lead, post.bodyOffset + (lineEnd === -1 ? body.length : lineEnd));
+}
+
 /** The body, then each non-blank variant. */
 export function publishedTexts(post: Post): PublishedText[] {
   const texts: PublishedText[] = [bodyText(post)];

@@ -54,3 +54,12 @@ describe('compliance/reading-level', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('compliance/reading-level and a plan-disable comment', () => {
+  it('reports on the first line of text, so that a comment above it turns the finding off', async () => {
+    const body = `<!-- plan-disable-next-line compliance/reading-level -- quoted from the cardiology society's statement -->\n${HARD}`;
+    const { findings, suppressed } = await runOn([readingLevel], { 'content/a.md': post('title: Heart\npublish_at: 2026-12-01 09:00\nnetworks: [facebook]', body) });
+    expect(findings).toEqual([]);
+    expect(suppressed.map((f) => [f.rule, f.line, f.suppression.reason])).toEqual([['compliance/reading-level', 7, "quoted from the cardiology society's statement"]]);
+  });
+});

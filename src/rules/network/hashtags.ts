@@ -1,12 +1,20 @@
 import { hashtagsIn } from '../../networks/index.js';
-import type { Rule } from '../types.js';
+import { docsUrl } from '../messages.js';
+import { defineRule } from '../types.js';
 import { formatNumber, rangeAt, targetsOf } from './targets.js';
 
-export const hashtags: Rule = {
+export const hashtags = defineRule({
   meta: {
     id: 'network/hashtags',
     severity: 'error',
-    docs: 'More hashtags than a network allows in one post (Instagram: 5).',
+    docs: {
+      description: 'More hashtags than a network allows in one post (Instagram: 5).',
+      why: 'Since December 2025 Instagram allows at most 5 hashtags in a post or reel (it was 30). A caption with more can be refused when plan publishes it, after the post was approved.',
+      url: docsUrl('network/hashtags'),
+    },
+    messages: {
+      tooMany: '{{network}} allows at most {{max}} hashtags in a post, and this one has {{count}}: remove {{extra}}',
+    },
     cacheable: true,
   },
   checkPost(context) {
@@ -16,9 +24,8 @@ export const hashtags: Rule = {
       if (max === undefined) continue;
       const found = hashtagsIn(target.composed.text);
       if (found.length <= max) continue;
-      const { label } = target.profile;
-      const message = `${label} allows at most ${formatNumber(max)} hashtags in a post, and this one has ${formatNumber(found.length)}: remove ${formatNumber(found.length - max)}`;
-      report({ message, range: rangeAt(post, target, found[max]!.start), network: target.network });
+      const data = { network: target.profile.label, max: formatNumber(max), count: formatNumber(found.length), extra: formatNumber(found.length - max) };
+      report({ messageId: 'tooMany', data, range: rangeAt(post, target, found[max]!.start), network: target.network });
     }
   },
-};
+});

@@ -110,3 +110,28 @@ describe('network/length: which networks', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('network/length: the characters X refuses', () => {
+  it('reports each U+FEFF, U+FFFE and U+FFFF on X at its own column, whatever the length', async () => {
+    const findings = await findingsFor('x, facebook', 'Walk in for\uFEFF a flu shot.\n\nOpen\uFFFE today\uFFFF.');
+    expect(findings.map((f) => [f.network, f.line, f.column, f.endColumn])).toEqual([
+      ['x', 6, 12, 13],
+      ['x', 8, 5, 6],
+      ['x', 8, 12, 13],
+    ]);
+    expect(findings[0]!.message).toBe(
+      'X refuses a post that holds the invisible character U+FEFF (a zero-width no-break space, or byte order mark), which text copied from other apps often brings along: delete it (column 12 of this line)',
+    );
+    expect(findings[1]!.message).toContain('U+FFFE (a noncharacter)');
+  });
+
+  it('points into a variant written as a literal block', async () => {
+    const findings = await findingsFor('x', 'Body.', 'variants:\n  x: |-\n    First line.\n    Second\uFEFF line.');
+    expect(findings.map((f) => [f.line, f.column])).toEqual([[8, 11]]);
+  });
+
+  it('allows the direction marks twitter-text 3 accepts, and the same characters on other networks', async () => {
+    expect(await findingsFor('x', 'Walk in\u202A today\u200E.')).toEqual([]);
+    expect(await findingsFor('facebook, mastodon', 'Walk in\uFEFF today.')).toEqual([]);
+  });
+});

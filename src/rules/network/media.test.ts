@@ -5,7 +5,10 @@ import { loadProject } from '../../loading/project.js';
 import { runRules } from '../engine.js';
 import { recordFromTexts } from '../../loading/record.js';
 import type { Rule } from '../types.js';
-import { altText, mediaLimits, mediaMissing, mediaRequired } from './media.js';
+import { altText } from './alt-text.js';
+import { mediaLimits } from './media-limits.js';
+import { mediaMissing } from './media-missing.js';
+import { mediaRequired } from './media-required.js';
 import { loadPosts } from '../../loading/posts.js';
 
 afterAll(removeTempRepos);
@@ -65,6 +68,16 @@ describe('network/alt-text', () => {
       [8, 10],
     ]);
     expect(findings[0]!.message).toContain('this image has no alt text');
+  });
+
+  it('reports alt text over 1,000 characters on Instagram, on the alt line, and not on other networks or for videos', async () => {
+    const files = { 'media/a.jpg': JPEG, 'media/b.jpg': JPEG, 'media/c.mp4': MP4 };
+    const media = item('media/a.jpg', 'a'.repeat(1000)) + item('media/b.jpg', 'b'.repeat(1001)) + item('media/c.mp4', 'c'.repeat(1500));
+    const findings = await check([altText], 'x, facebook, instagram', media, files);
+    expect(findings.map((f) => [f.network, f.line, f.column, f.message])).toEqual([
+      ['instagram', 9, 10, 'Instagram takes alt text of at most 1,000 characters, and this one has 1,001: shorten it by 1 (a sentence or two about what the image shows is what screen reader users need)'],
+    ]);
+    expect(await check([altText], 'x, facebook', media, files)).toEqual([]);
   });
 
   it('judges a missing file by its name', async () => {

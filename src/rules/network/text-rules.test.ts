@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { post, runOn } from '../../../test/helpers/rules.js';
 import { hashtags } from './hashtags.js';
+import { mentions } from './mentions.js';
 import { seeMore } from './see-more.js';
 import { unclickableLink } from './unclickable-link.js';
 
@@ -58,5 +59,29 @@ describe('network/see-more', () => {
     const variant = 'variants:\n  linkedin: |-\n    One.\n    Two.\n    Three.\n    Four.';
     const { findings } = await runOn([seeMore], { 'content/a.md': post(fields('linkedin', variant), 'Body.') });
     expect(findings.map((f) => [f.line, f.message])).toEqual([[10, expect.stringContaining('LinkedIn shows the first 3 lines')]]);
+  });
+});
+
+describe('network/mentions', () => {
+  const handles = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `@friend.${from + i}`).join(' ');
+
+  it('accepts 20 @-mentions on Instagram and reports 21 on the line of the 21st', async () => {
+    const ok = await runOn([mentions], { 'content/a.md': post(fields('instagram'), `Thank you all!\n\n${handles(20)}`) });
+    expect(ok.findings).toEqual([]);
+    const { findings } = await runOn([mentions], { 'content/a.md': post(fields('instagram'), `Thank you ${handles(15)}\n\n${handles(6, 15)}`) });
+    expect(findings.map((f) => [f.rule, f.severity, f.network, f.line, f.message])).toEqual([
+      ['network/mentions', 'error', 'instagram', 8, 'Instagram allows at most 20 @-mentions in a post, and this one has 21: remove 1'],
+    ]);
+  });
+
+  it('does not count email addresses or the @ inside a web address', async () => {
+    const body = `${handles(19)} write to hello@cedarvalleyhealth.com or read medium.com/@cedarvalley and x.com/@cedar today @last`;
+    const { findings } = await runOn([mentions], { 'content/a.md': post(fields('instagram'), body) });
+    expect(findings).toEqual([]);
+  });
+
+  it('leaves networks without a mention limit alone', async () => {
+    const { findings } = await runOn([mentions], { 'content/a.md': post(fields('x, facebook, mastodon'), handles(30)) });
+    expect(findings).toEqual([]);
   });
 });

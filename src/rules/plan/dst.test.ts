@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { post, runOn } from '../../../test/helpers/rules.js';
-import { dstGap, dstRepeated } from './dst.js';
+import { dstGap } from './dst-gap.js';
+import { dstRepeated } from './dst-repeated.js';
 
 const NOW = '2026-10-01T12:00:00Z';
 

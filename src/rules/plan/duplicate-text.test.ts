@@ -54,3 +54,18 @@ describe('plan/duplicate-text', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('plan/duplicate-text and a plan-disable comment', () => {
+  it('reports on the first line of text, so that a comment above it turns the finding off', async () => {
+    const { findings, suppressed } = await runOn(
+      [duplicateText],
+      {
+        'content/first.md': post('title: A\npublish_at: 2026-12-07 09:00\nnetworks: [facebook]', 'Wash your hands often.'),
+        'content/second.md': post('title: B\npublish_at: 2026-12-14 09:00\nnetworks: [facebook]', '<!-- plan-disable-next-line plan/duplicate-text -- a yearly reminder -->\nWash your hands often.'),
+      },
+      NOW,
+    );
+    expect(findings).toEqual([]);
+    expect(suppressed.map((f) => [f.file, f.line])).toEqual([['content/second.md', 7]]);
+  });
+});

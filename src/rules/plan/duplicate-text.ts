@@ -4,15 +4,30 @@ import type { NetworkId } from '../../loading/schemas/index.js';
 import type { SourceRange } from '../../loading/source.js';
 import { composeText, profileFor } from '../../networks/index.js';
 import { keepRecent } from '../../util/recent-memo.js';
-import type { ProjectCheckContext, Rule } from '../types.js';
+import { firstTextLine } from '../compliance/post-texts.js';
+import { docsUrl } from '../messages.js';
+import { defineRule, type ProjectCheckContext } from '../types.js';
 import { postsCountedBy } from './schedule.js';
 import { describeDay } from './time.js';
 
-export const duplicateText: Rule = {
+const SAME = 'this post sends the same text to {{networks}} as {{earlier}}';
+const ADVICE = ': networks reject or hide repeats, and plan publish will not send it twice. Reword it, or give it its own variants for {{which}}';
+
+const messages = {
+  sameText: `${SAME} ({{day}})${ADVICE}`,
+  sameTextUndated: `${SAME}${ADVICE}`,
+};
+
+export const duplicateText = defineRule({
   meta: {
     id: 'plan/duplicate-text',
     severity: 'warning',
-    docs: 'Two posts that send the same text (ignoring case and spacing) to one network: networks reject or bury repeats, and plan publish will not send a text it already published there. Reported on the later post.',
+    docs: {
+      description: 'Two posts that send the same text (ignoring case and spacing) to one network: networks reject or bury repeats, and plan publish will not send a text it already published there. Reported on the later post.',
+      why: 'X refuses a post that repeats an earlier one, and the other networks show repeats to fewer people. plan publish also will not send a text it has already published to a network, so the later post would not go out there. A copied post with only its date changed is the usual cause.',
+      url: docsUrl('plan/duplicate-text'),
+    },
+    messages,
   },
   // A hash of the text each network receives, normalised: what a repeat is found by, with no words of
   // the post in it (summaries are kept in a file between runs).
@@ -37,7 +52,7 @@ export const duplicateText: Rule = {
       if (!post.publishAt || post.publishAt.instant >= context.now) for (const [other, networks] of earlier) reportRepeat(context, post, other, networks);
     }
   },
-};
+});
 
 function textOf(post: Post, network: NetworkId): string {
   const { variants = {}, link } = post.frontmatter;
@@ -60,24 +75,23 @@ function remember(repeats: Map<Post, Map<Post, NetworkId[]>>, post: Post, earlie
   repeats.set(post, byEarlier);
 }
 
-function reportRepeat({ project, report }: ProjectCheckContext, post: Post, earlier: Post, networks: NetworkId[]): void {
-  const where = networks.map((network) => profileFor(network).label).join(', ');
-  const when = earlier.publishAt ? ` (${describeDay(earlier.publishAt.instant, project.timeZone)})` : '';
-  const message =
-    `this post sends the same text to ${where} as ${earlier.file}${when}: networks reject or hide repeats, and plan publish will not send it twice. ` +
-    `Reword it, or give it its own variants for ${networks.length === 1 ? 'that network' : 'those networks'}`;
+function reportRepeat({ project, report }: ProjectCheckContext<keyof typeof messages>, post: Post, earlier: Post, networks: NetworkId[]): void {
+  const data = {
+    networks: networks.map((network) => profileFor(network).label).join(', '),
+    earlier: earlier.file,
+    which: networks.length === 1 ? 'that network' : 'those networks',
+  };
   const network = networks.length === 1 ? { network: networks[0]! } : {};
-  report({ file: post.file, message, range: textRange(post, networks), ...network });
+  const range = textRange(post, networks);
+  if (earlier.publishAt) report({ file: post.file, messageId: 'sameText', data: { ...data, day: describeDay(earlier.publishAt.instant, project.timeZone) }, range, ...network });
+  else report({ file: post.file, messageId: 'sameTextUndated', data, range, ...network });
 }
 
 /** The variant of the first network that has one, otherwise the first line of the body. */
 function textRange(post: Post, networks: readonly NetworkId[]): SourceRange {
   const withVariant = networks.find((network) => post.frontmatter.variants?.[network]?.trim());
   if (withVariant) return post.locate(['variants', withVariant]);
-  const lead = post.body.length - post.body.trimStart().length;
-  const start = post.bodyOffset + lead;
-  const lineEnd = post.body.indexOf('\n', lead);
-  return post.lines.range(start, post.bodyOffset + (lineEnd === -1 ? post.body.length : lineEnd));
+  return firstTextLine(post);
 }
 
 function byTime(a: Post, b: Post): number {

@@ -1,15 +1,25 @@
 import type { Project } from '../../loading/project.js';
 import type { NetworkId } from '../../loading/schemas/index.js';
 import { profileFor } from '../../networks/index.js';
-import type { ProjectCheckContext, Rule } from '../types.js';
+import { docsUrl } from '../messages.js';
+import { defineRule, type ProjectCheckContext } from '../types.js';
 import { isScheduled, postsCountedBy, type TimedPost } from './schedule.js';
 import { dayKey, dayStart, describeDay } from './time.js';
 
-export const maxPerDay: Rule = {
+const messages = {
+  tooMany: 'this is {{network}} post number {{number}} on {{day}} (after {{earlier}}); the plan allows at most {{maximum}} a day: move it to another day',
+};
+
+export const maxPerDay = defineRule({
   meta: {
     id: 'plan/max-per-day',
     severity: 'warning',
-    docs: 'More ready posts on a network in one day (practice time) than its cadence.max_per_day in plans/networks.yaml; reported on the posts past the limit, from today on.',
+    docs: {
+      description: 'More ready posts on a network in one day (practice time) than its cadence.max_per_day in plans/networks.yaml; reported on the posts past the limit, from today on.',
+      why: 'Several posts from one account on the same day compete with each other for the same followers\' attention, and a crowded feed gets muted. plans/networks.yaml says how many a day each account should get; this finds the days that hold more.',
+      url: docsUrl('plan/max-per-day'),
+    },
+    messages,
   },
   checkProject(context) {
     const { project, now } = context;
@@ -24,7 +34,7 @@ export const maxPerDay: Rule = {
       }
     }
   },
-};
+});
 
 function dailyMaximums(project: Project): [NetworkId, number][] {
   return Object.entries(project.networks.data ?? {}).flatMap(([network, account]) => {
@@ -42,15 +52,13 @@ function byDay(posts: readonly TimedPost[], timeZone: string): TimedPost[][] {
   return [...days.values()];
 }
 
-function reportExtra({ project, report }: ProjectCheckContext, network: NetworkId, maximum: number, sameDay: TimedPost[], index: number): void {
+function reportExtra({ project, report }: ProjectCheckContext<keyof typeof messages>, network: NetworkId, maximum: number, sameDay: TimedPost[], index: number): void {
   const post = sameDay[index]!;
   const label = profileFor(network).label;
   const day = describeDay(post.publishAt.instant, project.timeZone);
   const earlier = sameDay.slice(0, index).map((other) => other.file);
-  const message =
-    `this is ${label} post number ${index + 1} on ${day} (after ${earlier.join(', ')}); the plan allows at most ${maximum} a day: ` +
-    `move it to another day`;
-  report({ file: post.file, message, range: post.locate(['publish_at']), network });
+  const data = { network: label, number: index + 1, day, earlier: earlier.join(', '), maximum };
+  report({ file: post.file, messageId: 'tooMany', data, range: post.locate(['publish_at']), network });
 }
 
 function byTime(a: TimedPost, b: TimedPost): number {

@@ -1,14 +1,27 @@
 import { PLAN_FILES } from '../../loading/project.js';
 import type { ObjectivesPlan } from '../../loading/schemas/index.js';
-import type { ProjectCheckContext, Rule } from '../types.js';
+import { docsUrl } from '../messages.js';
+import { defineRule, type ProjectCheckContext } from '../types.js';
 import { isScheduled, isWithin, plannedWeeks, postsCountedBy, type TimedPost } from './schedule.js';
 import { describeDay, weekEnd } from './time.js';
 
-export const mix: Rule = {
+const DRIFT = 'in {{span}}, {{count}} of {{total}} ready posts ({{percent}}%) are for "{{id}}" ({{label}}); the plan\'s share is {{share}}% give or take {{tolerance}} points: ';
+
+const messages = {
+  tooMany: `${DRIFT}plan fewer "{{id}}" posts then, or more of the others`,
+  tooFew: `${DRIFT}plan more "{{id}}" posts then`,
+};
+
+export const mix = defineRule({
   meta: {
     id: 'plan/mix',
     severity: 'warning',
-    docs: "An objective's part of the ready posts in a rolling window of mix.window_weeks weeks that is more than mix.tolerance points away from its share in plans/objectives.yaml; one finding per objective for each stretch of drifting windows.",
+    docs: {
+      description: "An objective's part of the ready posts in a rolling window of mix.window_weeks weeks that is more than mix.tolerance points away from its share in plans/objectives.yaml; one finding per objective for each stretch of drifting windows.",
+      why: 'plans/objectives.yaml gives each objective a share of the posts (say 30% education, 20% new patients). Over a few weeks the calendar can drift: all promotion and no education, or the reverse. This compares the ready posts of each window of weeks with the shares, and says which objective is over or under.',
+      url: docsUrl('plan/mix'),
+    },
+    messages,
   },
   checkProject(context) {
     const plan = context.project.objectives.data;
@@ -21,7 +34,7 @@ export const mix: Rule = {
       for (const worst of worstOfEachStretch(tallies, id, objective.share, plan.mix.tolerance)) reportDrift(context, plan, id, worst);
     }
   },
-};
+});
 
 interface Window {
   from: Date;
@@ -81,16 +94,13 @@ function driftOf(tally: Tally, id: string, share: number, tolerance: number): Dr
   return Math.abs(points) > tolerance + 1e-9 ? { tally, count, points } : undefined;
 }
 
-function reportDrift({ project, report }: ProjectCheckContext, plan: ObjectivesPlan, id: string, drift: Drift): void {
+function reportDrift({ project, report }: ProjectCheckContext<keyof typeof messages>, plan: ObjectivesPlan, id: string, drift: Drift): void {
   const { window, total } = drift.tally;
   const objective = plan.objectives[id]!;
   const percent = Math.round((drift.count * 100) / total);
   const last = new Date(window.to.getTime() - 1);
   const from = describeDay(window.from, project.timeZone);
   const span = window.weeks === 1 ? `the week of ${from}` : `the ${window.weeks} weeks from ${from} to ${describeDay(last, project.timeZone)}`;
-  const advice = drift.points > 0 ? `plan fewer "${id}" posts then, or more of the others` : `plan more "${id}" posts then`;
-  const message =
-    `in ${span}, ${drift.count} of ${total} ready posts (${percent}%) are for "${id}" (${objective.label}); ` +
-    `the plan's share is ${objective.share}% give or take ${plan.mix.tolerance} points: ${advice}`;
-  report({ file: PLAN_FILES.objectives, message, range: project.objectives.locate(['objectives', id, 'share']) });
+  const data = { span, count: drift.count, total, percent, id, label: objective.label, share: objective.share, tolerance: plan.mix.tolerance };
+  report({ file: PLAN_FILES.objectives, messageId: drift.points > 0 ? 'tooMany' : 'tooFew', data, range: project.objectives.locate(['objectives', id, 'share']) });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { post, runOn } from '../../../test/helpers/rules.js';
-import { missed, readyPast } from './ready-past.js';
+import { missed } from './missed.js';
+import { readyPast } from './ready-past.js';
 
 // 10:00 am in New York.
 const NOW = '2026-12-01T15:00:00Z';

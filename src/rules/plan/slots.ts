@@ -1,13 +1,21 @@
 import type { NetworkId } from '../../loading/schemas/index.js';
 import { profileFor } from '../../networks/index.js';
-import type { Rule } from '../types.js';
+import { docsUrl } from '../messages.js';
+import { defineRule } from '../types.js';
 import { slotOf } from './time.js';
 
-export const slots: Rule = {
+export const slots = defineRule({
   meta: {
     id: 'plan/slots',
     severity: 'info',
-    docs: "A post still to come timed outside the usual posting slots plans/networks.yaml gives its networks: one finding per post.",
+    docs: {
+      description: 'A post still to come timed outside the usual posting slots plans/networks.yaml gives its networks: one finding per post.',
+      why: "plans/networks.yaml can list each account's usual posting times, the ones its followers are most likely to see. A post timed otherwise is fine when you meant it (a same-day announcement); this note makes sure it was not a slip. It is a note, not a problem.",
+      url: docsUrl('plan/slots'),
+    },
+    messages: {
+      offSlot: "this post goes out at {{slot}}, outside the plan's posting slots for {{slots}}: fine if you meant it, otherwise move it to a slot",
+    },
   },
   checkPost({ post, project, now, report }) {
     if (!post.publishAt || post.publishAt.instant < now) return;
@@ -18,11 +26,11 @@ export const slots: Rule = {
     });
     if (missed.length === 0) return;
     const network = missed.length === 1 ? { network: missed[0]! } : {};
-    report({ message: offSlotMessage(missed, slot, project.networks.data ?? {}), range: post.locate(['publish_at']), ...network });
+    report({ messageId: 'offSlot', data: { slot, slots: plannedSlots(missed, project.networks.data ?? {}) }, range: post.locate(['publish_at']), ...network });
   },
-};
+});
 
-function offSlotMessage(missed: readonly NetworkId[], slot: string, accounts: Partial<Record<NetworkId, { slots?: string[] }>>): string {
-  const listed = missed.map((network) => `${profileFor(network).label} (${(accounts[network]?.slots ?? []).join(', ')})`);
-  return `this post goes out at ${slot}, outside the plan's posting slots for ${listed.join('; ')}: fine if you meant it, otherwise move it to a slot`;
+/** "X (Mon 09:00, Wed 12:00); Facebook (Tue 10:00)" */
+function plannedSlots(missed: readonly NetworkId[], accounts: Partial<Record<NetworkId, { slots?: string[] }>>): string {
+  return missed.map((network) => `${profileFor(network).label} (${(accounts[network]?.slots ?? []).join(', ')})`).join('; ');
 }

@@ -1,12 +1,25 @@
 import { closest } from '../../util/closest.js';
 import type { PlanFile } from '../../loading/project.js';
-import type { PostCheckContext, Rule } from '../types.js';
+import { docsUrl } from '../messages.js';
+import { defineRule, type PostCheckContext } from '../types.js';
 
-export const unknownId: Rule = {
+const messages = {
+  noPlanFile: '{{kind}} "{{id}}" is not defined: there is no {{file}} (create it, or run "plan init" to see an example)',
+  unknownLike: '{{kind}} "{{id}}" is not in {{file}}: did you mean "{{suggestion}}"? ({{fix}})',
+  unknown: '{{kind}} "{{id}}" is not in {{file}}: {{file}} defines: {{known}} ({{fix}})',
+  noneDefined: '{{kind}} "{{id}}" is not in {{file}}: {{file}} defines none ({{fix}})',
+};
+
+export const unknownId = defineRule({
   meta: {
     id: 'schema/unknown-id',
     severity: 'error',
-    docs: 'A network, audience or objective id a post names that the plans do not define (a network not in plans/networks.yaml is not enabled).',
+    docs: {
+      description: 'A network, audience or objective id a post names that the plans do not define (a network not in plans/networks.yaml is not enabled).',
+      why: 'A post names its networks, audience and objective by the ids in plans/. A network that is not in plans/networks.yaml has no account to publish to, and a misspelt audience or objective is left out of the reach and objective-mix checks. The message suggests the id you probably meant.',
+      url: docsUrl('schema/unknown-id'),
+    },
+    messages,
   },
   checkPost(context) {
     const { post, project } = context;
@@ -24,10 +37,10 @@ export const unknownId: Rule = {
       check(context, project.objectives, ['objective'], objective, objectives, 'objective', 'add it there or use one of its ids');
     }
   },
-};
+});
 
 function check(
-  { post, report }: PostCheckContext,
+  { post, report }: PostCheckContext<keyof typeof messages>,
   planFile: PlanFile<unknown>,
   path: (string | number)[],
   id: string,
@@ -38,11 +51,13 @@ function check(
   // A plan file that exists but is broken is reported on its own; checking ids against it would only add noise.
   if (planFile.present && !planFile.data) return;
   const range = post.locate(path);
+  const { file } = planFile;
   if (!planFile.present) {
-    report({ message: `${kind} "${id}" is not defined: there is no ${planFile.file} (create it, or run "plan init" to see an example)`, range });
+    report({ messageId: 'noPlanFile', data: { kind, id, file }, range });
     return;
   }
   const suggestion = closest(id, known);
-  const hint = suggestion ? `did you mean "${suggestion}"?` : known.length ? `${planFile.file} defines: ${known.join(', ')}` : `${planFile.file} defines none`;
-  report({ message: `${kind} "${id}" is not in ${planFile.file}: ${hint} (${fix})`, range });
+  if (suggestion) report({ messageId: 'unknownLike', data: { kind, id, file, suggestion, fix }, range });
+  else if (known.length) report({ messageId: 'unknown', data: { kind, id, file, known: known.join(', '), fix }, range });
+  else report({ messageId: 'noneDefined', data: { kind, id, file, fix }, range });
 }
