@@ -46,7 +46,7 @@ const STATE_LOOKS: Record<PublicationState, StateLook> = {
   missed: { label: 'Missed', mark: '✗', meaning: 'over 24 hours late, not sent', note: 'over 24 hours late, not sent' },
   held: { label: 'Held', mark: '‖', meaning: 'an error, a missing approval or a safety hold stops it' },
   failed: { label: 'Failed', mark: '!', meaning: 'the network refused it' },
-  unknown: { label: 'Check', mark: '?', meaning: 'may have gone out: the next run checks the account' },
+  unknown: { label: 'Check', mark: '?', meaning: 'may have gone out: the next run checks the account', note: 'may have gone out: the next run checks the account' },
   expired: { label: 'Expired', mark: '–', meaning: 'expires before it could go out' },
 };
 
@@ -182,7 +182,9 @@ function dayCell(date: string, week: CalendarWeek, calendar: Calendar, firstOfWe
   const day = Number(date.slice(8, 10));
   const month = day === 1 || (firstOfWeek && date === calendar.from) ? ` <span class="month">${MONTHS[Number(date.slice(5, 7)) - 1]}</span>` : '';
   const today = date === calendar.today ? ' <span class="today-tag">Today</span>' : '';
-  return `<td class="${classes}" data-date="${date}"><div class="date">${day}${month}${today}</div>${posts.map((post) => postCard(post, calendar.networks)).join('')}</td>`;
+  // The weekday shows where the columns do not (a phone's narrow screen stacks the days).
+  const weekday = `<span class="weekday">${WEEKDAYS[daysBetween(week.start, date)]} </span>`;
+  return `<td class="${classes}" data-date="${date}"><div class="date">${weekday}${day}${month}${today}</div>${posts.map((post) => postCard(post, calendar.networks)).join('')}</td>`;
 }
 
 function postCard(post: CalendarPost, networks: readonly NetworkId[]): string {
@@ -314,7 +316,7 @@ table.calendar { width: 100%; border-collapse: collapse; table-layout: fixed; ba
 .cad.gap { color: #7d4e00; background: var(--amber-bg); border-radius: 3px; padding: 0 3px; margin: 0 -3px; }
 .swatch { display: inline-block; width: 9px; height: 9px; border-radius: 50%; flex: none; }
 .bands td { padding: 2px 3px 0; }
-.band span { display: block; padding: 1px 6px; font-size: 11px; color: #512a97; background: #fbefff; border: 1px solid #e2c9f7; border-radius: 4px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.band span { display: block; padding: 1px 6px; font-size: 11px; line-height: 1.3; color: #512a97; background: #fbefff; border: 1px solid #e2c9f7; border-radius: 4px; }
 .band.continued span { border-top-left-radius: 0; border-bottom-left-radius: 0; border-left-style: dashed; }
 .band a { text-decoration: none; }
 .day { height: 96px; padding: 4px; vertical-align: top; border-left: 1px solid #eaeef2; }
@@ -322,6 +324,8 @@ table.calendar { width: 100%; border-collapse: collapse; table-layout: fixed; ba
 .day.today { box-shadow: inset 0 0 0 2px #0969da; }
 .date { font-size: 12px; font-weight: 600; color: var(--muted); margin-bottom: 3px; }
 .date .month { text-transform: uppercase; font-size: 10px; }
+.date .weekday { display: none; }
+.legend-marks .cad { white-space: nowrap; }
 .today-tag { margin-left: 4px; padding: 0 5px; font-size: 10px; color: #fff; background: #0969da; border-radius: 3px; }
 .post { margin-bottom: 5px; padding: 4px 5px 5px; background: #fff; border: 1px solid var(--line); border-radius: 6px; }
 .post.is-draft { border-style: dashed; background: #fcfcfd; }
@@ -359,6 +363,7 @@ table.calendar { width: 100%; border-collapse: collapse; table-layout: fixed; ba
   .week-head { border-right: 0; }
   .cadence { display: flex; flex-wrap: wrap; gap: 2px 12px; }
   .day { height: auto; border-left: 0; border-top: 1px solid #eaeef2; }
+  .date .weekday { display: inline; }
 }
 @media print {
   body { background: #fff; padding: 0; }
