@@ -50,8 +50,8 @@ export interface StateFacts {
  * judged as of its publish time, so what would hold it then (an error, a missing approval) shows today.
  */
 export function statesOf(post: Post, facts: StateFacts): NetworkState[] {
-  const networks = [...new Set(post.frontmatter.networks ?? [])].filter((network) => NETWORK_IDS.includes(network));
   if (!post.publishAt) return [];
+  const networks = [...new Set(post.frontmatter.networks ?? [])].filter((network) => NETWORK_IDS.includes(network));
   const judgedAt = new Date(Math.max(facts.now.getTime(), post.publishAt.instant.getTime()));
   const expired = post.expires !== undefined && post.expires.instant <= judgedAt;
   const verdicts = post.frontmatter.status === 'ready' && !expired ? judgePosts([post], { ...facts, now: judgedAt }) : [];

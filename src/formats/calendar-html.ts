@@ -34,7 +34,7 @@ interface StateLook {
   mark: string;
   /** What it means, for the legend. */
   meaning: string;
-  /** What a post's card says (the chip's tooltip has the whole reason); without it, the reason itself. */
+  /** What a post's card says after the label (the chip's tooltip has the whole reason); without it, the reason itself; empty, nothing. */
   note?: string;
 }
 
@@ -127,7 +127,7 @@ function weekRows(week: CalendarWeek, calendar: Calendar): string {
   const lanes = bandLanes(week);
   const head = `<th class="week-head" scope="row" rowspan="${lanes.length + 1}">${weekHead(week)}</th>`;
   const bandRows = lanes.map((lane, index) => `<tr class="bands">${index === 0 ? head : ''}${laneCells(lane)}</tr>`);
-  const days = Array.from({ length: 7 }, (_, index) => dayCell(addDays(week.start, index), week, calendar, index === 0));
+  const days = Array.from({ length: 7 }, (_, index) => dayCell(addDays(week.start, index), week, calendar));
   return `<tbody class="week" data-week="${week.start}">
 ${bandRows.join('\n')}
 <tr class="days">${lanes.length === 0 ? head : ''}${days.join('')}</tr>
@@ -176,11 +176,11 @@ function laneCells(lane: Band[]): string {
   return cells.join('');
 }
 
-function dayCell(date: string, week: CalendarWeek, calendar: Calendar, firstOfWeek: boolean): string {
+function dayCell(date: string, week: CalendarWeek, calendar: Calendar): string {
   const posts = week.posts.filter((post) => post.date === date);
   const classes = ['day', date === calendar.today ? 'today' : '', calendar.today && date < calendar.today ? 'past' : ''].filter(Boolean).join(' ');
   const day = Number(date.slice(8, 10));
-  const month = day === 1 || (firstOfWeek && date === calendar.from) ? ` <span class="month">${MONTHS[Number(date.slice(5, 7)) - 1]}</span>` : '';
+  const month = day === 1 || date === calendar.from ? ` <span class="month">${MONTHS[Number(date.slice(5, 7)) - 1]}</span>` : '';
   const today = date === calendar.today ? ' <span class="today-tag">Today</span>' : '';
   // The weekday shows where the columns do not (a phone's narrow screen stacks the days).
   const weekday = `<span class="weekday">${WEEKDAYS[daysBetween(week.start, date)]} </span>`;
@@ -191,7 +191,7 @@ function postCard(post: CalendarPost, networks: readonly NetworkId[]): string {
   // In the order of plans/networks.yaml, so each network's chip sits in the same place on every card.
   const states = [...postStates(post)].sort((a, b) => rank(networks, a.network) - rank(networks, b.network));
   const draft = post.status === 'draft' ? ' <span class="draft-tag">Draft</span>' : '';
-  const hidden = post.hidden ? ' title="Part of this title is hidden: a PHI finding covers it (run plan audit)"' : '';
+  const hidden = post.hidden ? ' title="█████ hides what a PHI finding covers (run plan audit to see it)"' : '';
   return `<article class="post${post.status === 'draft' ? ' is-draft' : ''}" data-id="${esc(post.id)}" data-file="${esc(post.file)}">
 <div class="post-head"><time datetime="${esc(post.at)}">${esc(clock(post.time))}</time>${draft}</div>
 <div class="post-title"${hidden}>${esc(post.title)}</div>
@@ -208,9 +208,12 @@ function networkChip(state: NetworkState, post: CalendarPost): string {
 
 /** A post's chip on one network: the network's colour, the state's look, mark and (for screen readers) name. */
 function chip(network: NetworkId, state: PublicationState, inner: string, tip: string): string {
-  const mark = STATE_LOOKS[state].mark ? `<span class="mark" aria-hidden="true">${STATE_LOOKS[state].mark}</span>` : '';
   const label = `<span class="sr">${esc(STATE_LOOKS[state].label)} on </span>`;
-  return `<span class="chip s-${state}" data-network="${network}" data-state="${state}" style="${colours(network)}" title="${esc(tip)}">${label}${inner}${mark}</span>`;
+  return `<span class="chip s-${state}" data-network="${network}" data-state="${state}" style="${colours(network)}" title="${esc(tip)}">${label}${inner}${markOf(state)}</span>`;
+}
+
+function markOf(state: PublicationState): string {
+  return STATE_LOOKS[state].mark ? `<span class="mark" aria-hidden="true">${STATE_LOOKS[state].mark}</span>` : '';
 }
 
 function colours(network: NetworkId): string {
@@ -220,8 +223,7 @@ function colours(network: NetworkId): string {
 
 /** A chip in a neutral colour that shows a state's look, for the legend and the summary. */
 function neutralChip(state: PublicationState): string {
-  const mark = STATE_LOOKS[state].mark ? `<span class="mark" aria-hidden="true">${STATE_LOOKS[state].mark}</span>` : '';
-  return `<span class="chip s-${state} neutral" style="--c:#57606a;--t:#ffffff">${esc(STATE_LOOKS[state].label)}${mark}</span>`;
+  return `<span class="chip s-${state} neutral" style="--c:#57606a;--t:#ffffff">${esc(STATE_LOOKS[state].label)}${markOf(state)}</span>`;
 }
 
 /** What is not plain "planned", in words: "Published", "Held on X: not approved…". */
@@ -336,7 +338,6 @@ table.calendar { width: 100%; border-collapse: collapse; table-layout: fixed; ba
 .chips { display: flex; flex-wrap: wrap; gap: 3px; }
 .chip { display: inline-flex; align-items: center; gap: 3px; padding: 0 6px; font-size: 11px; line-height: 16px; font-weight: 600; white-space: nowrap; color: var(--t); background: var(--c); border: 1.5px solid var(--c); border-radius: 9px; }
 .chip a { text-decoration: none; }
-.chip .mark { font-weight: 700; }
 .chip.s-draft { color: var(--c); background: #fff; border-style: dashed; }
 .chip.s-held, .chip.s-unknown { box-shadow: 0 0 0 2px #f5b400; }
 .chip.s-failed { box-shadow: 0 0 0 2px var(--red); }
@@ -345,7 +346,7 @@ table.calendar { width: 100%; border-collapse: collapse; table-layout: fixed; ba
 .chip.s-missed, .chip.s-expired { text-decoration: line-through; }
 .chip.s-expired { color: var(--muted); background: #f6f8fa; border-color: var(--line); }
 .chip.neutral.s-draft, .chip.neutral.s-missed { color: #57606a; }
-.chip .mark { text-decoration: none; display: inline-block; }
+.chip .mark { font-weight: 700; text-decoration: none; display: inline-block; }
 .notes { margin-top: 3px; }
 .note { font-size: 11px; line-height: 1.3; color: var(--muted); overflow-wrap: anywhere; }
 .note.s-held, .note.s-unknown { color: #7d4e00; }
