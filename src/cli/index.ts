@@ -114,7 +114,7 @@ program
 
 program
   .command('calendar')
-  .description('the posts week by week, with the plan cadence and observances')
+  .description('the posts week by week: where each stands on each network, the plan cadence and observances')
   .option('--from <date>', 'the first week shown (its Monday), e.g. 2026-11-30 (default: this week)')
   .option('--weeks <n>', 'how many weeks to show (default: 8)')
   .addOption(new Option('--format <format>', 'output format (html: one page to open in a browser)').choices(['table', 'ics', 'json', 'html']).default('table'))
