@@ -5,7 +5,7 @@ import { accessSync, constants, cpSync, mkdirSync, mkdtempSync, readFileSync, rm
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Calendar } from '../../src/calendar/index.js';
 import { runCalendarCommand, type CalendarFlags } from '../../src/cli/commands/calendar.js';
@@ -34,7 +34,11 @@ function findChromium(): string | undefined {
 }
 
 const executablePath = findChromium();
-const SKIP_REASON = 'Chromium is not installed: install it (apt-get install chromium) or set PLAN_CHROMIUM to its path';
+// A devDependency: missing only where the packages were installed without it (npm install fetches it).
+const playwright = await import('playwright-core').catch(() => undefined);
+const SKIP_REASON = !executablePath
+  ? 'Chromium is not installed: install it (apt-get install chromium) or set PLAN_CHROMIUM to its path'
+  : 'playwright-core is not installed: run npm install';
 
 // The network is closed where the tests run: Chromium must not try to reach Google's services.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -85,8 +89,11 @@ async function calendarOf(root: string, flags: Partial<CalendarFlags>): Promise<
   return output().stdout;
 }
 
-describe.skipIf(!executablePath)(`plan calendar --format html in Chromium${executablePath ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
+const runnable = executablePath !== undefined && playwright !== undefined;
+
+describe.skipIf(!runnable)(`plan calendar --format html in Chromium${runnable ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
   let root: string;
+  let profile: string;
   let browser: BrowserContext;
   let page: Page;
   let calendar: Calendar;
@@ -97,7 +104,9 @@ describe.skipIf(!executablePath)(`plan calendar --format html in Chromium${execu
     calendar = JSON.parse(await calendarOf(root, { format: 'json' })) as Calendar;
     const file = path.join(root, 'calendar.html');
     writeFileSync(file, await calendarOf(root, {}));
-    browser = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'plan-chromium-')), {
+    // A fresh profile each run: nothing of an earlier run (or of a person's browser) carries over.
+    profile = mkdtempSync(path.join(tmpdir(), 'plan-chromium-'));
+    browser = await playwright!.chromium.launchPersistentContext(profile, {
       executablePath: executablePath!,
       headless: true,
       args: CHROMIUM_ARGS,
@@ -110,7 +119,7 @@ describe.skipIf(!executablePath)(`plan calendar --format html in Chromium${execu
 
   afterAll(async () => {
     await browser?.close();
-    if (root) rmSync(root, { recursive: true, force: true });
+    for (const dir of [root, profile]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('loads nothing but the page itself', () => {
