@@ -4,8 +4,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FILES, post } from '../../test/helpers/rules.js';
 import { loadProject } from '../loading/project.js';
-import { buildCalendar, type Calendar } from './index.js';
+import { buildCalendar, postStates, type Calendar } from './index.js';
 import { loadPosts } from '../loading/posts.js';
+import { audit } from '../audit/index.js';
+import { HIDDEN } from '../audit/hide.js';
 
 const roots: string[] = [];
 afterAll(() => Promise.all(roots.map((root) => rm(root, { recursive: true, force: true }))));
@@ -16,17 +18,32 @@ const PLANS = {
   'plans/observances.yaml': 'observances:\n  - { name: World AIDS Day, date: "12-01" }\n  - { name: Safe Toys Month, month: 12 }\n',
 };
 
-async function calendarOf(files: Record<string, string>, from = '2026-11-30', weeks = 3): Promise<Calendar> {
+async function repoOf(files: Record<string, string>): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'plan-calendar-'));
   roots.push(root);
   for (const [file, text] of Object.entries({ ...DEFAULT_FILES, ...PLANS, ...files })) {
     await mkdir(path.dirname(path.join(root, file)), { recursive: true });
     await writeFile(path.join(root, file), text);
   }
+  return root;
+}
+
+async function calendarOf(files: Record<string, string>, from = '2026-11-30', weeks = 3): Promise<Calendar> {
+  const root = await repoOf(files);
   const project = await loadProject(root);
   return buildCalendar({ project, posts: await loadPosts(root, project.timeZone), from, weeks });
 }
 
+/** The calendar as plan calendar builds it: with the audit's findings and the publish record, at `now`. */
+async function judgedCalendarOf(files: Record<string, string>, now: Date): Promise<Calendar & { suppressedRules: string[] }> {
+  const result = await audit({ cwd: await repoOf(files), now });
+  const { project, posts, record, findings, suppressed } = result;
+  const calendar = buildCalendar({ project, posts, from: '2026-11-30', weeks: 3, facts: { record, findings, suppressed, now } });
+  return { ...calendar, suppressedRules: suppressed.map((f) => `${f.file} ${f.rule}`) };
+}
+
+const titled = (title: string, when: string, networks: string, status: string) =>
+  post(`title: ${title}\npublish_at: ${when}\nnetworks: [${networks}]\nobjective: education\nstatus: ${status}`);
 const at = (when: string, networks: string, status = 'ready') => post(`title: ${when}\npublish_at: ${when}\nnetworks: [${networks}]\nobjective: education\nstatus: ${status}`);
 
 describe('buildCalendar', () => {
@@ -88,4 +105,44 @@ describe('buildCalendar', () => {
     expect(calendar.weeks[0]!.networks[0]).toMatchObject({ posts: 0, gap: true });
     expect(calendar.skipped).toEqual([{ file: 'content/broken.md', reason: 'no valid publish_at' }]);
   });
+
+  it('gives each post its state per network from the record and the due policy, and counts them', async () => {
+    const calendar = await judgedCalendarOf(
+      {
+        'content/a.md': titled('Flu shots are here', '2026-11-30 09:00', 'x, facebook', 'ready\napproved_by: Dr. Priya Natarajan'),
+        'content/b.md': titled('Walk-in clinic', '2026-12-09 09:00', 'x', 'ready'),
+        'content/c.md': titled('Winter walks', '2026-12-10 09:00', 'x', 'draft'),
+        '.plan/ledger.jsonl': `${JSON.stringify({ post: 'a', network: 'x', state: 'published', at: '2026-11-30T14:00:04Z', fingerprint: 'sha256:0', file: 'content/a.md', url: 'https://x.com/cedarvalleyhealth/status/9' })}\n`,
+      },
+      new Date('2026-12-07T15:00:00Z'),
+    );
+    const [a, b, c] = calendar.weeks.flatMap((w) => w.posts);
+    expect(a!.states).toEqual([
+      { network: 'x', state: 'published', url: 'https://x.com/cedarvalleyhealth/status/9', publishedAt: '2026-11-30T14:00:04Z' },
+      { network: 'facebook', state: 'missed', detail: expect.any(String) },
+    ]);
+    expect(b!.states).toEqual([{ network: 'x', state: 'held', detail: 'not approved: approved_by is required by plan.config.yaml' }]);
+    expect(postStates(c!)).toEqual([{ network: 'x', state: 'draft' }]);
+    expect(calendar.states).toEqual({ published: 1, missed: 1, held: 1, draft: 1 });
+    expect([calendar.now, calendar.today]).toEqual(['2026-12-07T15:00:00.000Z', '2026-12-07']);
+  });
+
+  it('hides in titles and links what a PHI finding covers, suppressed or not, as plan review does', async () => {
+    const link = (url: string) => `draft\nlink: ${url}`;
+    const calendar = await judgedCalendarOf(
+      {
+        'content/a.md': titled('Happy 95th birthday to our patient Margaret Olsen', '2026-12-03 09:00', 'x', link('https://www.gofundme.com/f/help-margaret-olsen')),
+        'content/b.md': `# plan-disable-next-line phi/name -- reviewed with the patient's family\n${titled('Get well soon, Margaret Olsen', '2026-12-03 10:00', 'x', link('https://cedarvalleyhealth.com/flu'))}`.replace(/^(# .*)\n---\n/, '---\n$1\n'),
+      },
+      new Date('2026-12-01T12:00:00Z'),
+    );
+    const [a, b] = calendar.weeks[0]!.posts;
+    expect(calendar.suppressedRules).toEqual(['content/b.md phi/name']);
+    expect(a).toMatchObject({ title: `Happy ${HIDDEN} birthday to our patient ${HIDDEN}`, link: HIDDEN, hidden: true });
+    expect(JSON.stringify(calendar.weeks)).not.toMatch(/Margaret|Olsen|gofundme/);
+    expect(b!.title).toBe(`Get well soon, ${HIDDEN}`);
+    expect(b!.link).toBe('https://cedarvalleyhealth.com/flu');
+    expect(b!.hidden).toBe(true);
+  });
 });
+

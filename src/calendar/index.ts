@@ -1,12 +1,17 @@
 import type { Post } from '../loading/post.js';
 import type { Project } from '../loading/project.js';
 import type { NetworkId, ObjectivesPlan } from '../loading/schemas/index.js';
+import { phiHider } from '../audit/hide.js';
+import type { PublishRecord } from '../loading/record.js';
 import { SeverityResolver } from '../rules/severity.js';
+import { isPhiRule, type Finding } from '../rules/types.js';
+import { countStates, statesOf, type NetworkState, type PublicationState } from './states.js';
 import { addDays, daysBetween, localDateTime } from './dates.js';
 import { observancesBetween, type Observance } from './observances.js';
 
 export { mondayOf, dayNumber, localDateTime } from './dates.js';
 export type { Observance } from './observances.js';
+export { PUBLICATION_STATES, statesOf, countStates, type NetworkState, type PublicationState, type StateFacts } from './states.js';
 
 /** A post as the calendar shows it; times are the practice's. */
 export interface CalendarPost {
@@ -25,6 +30,10 @@ export interface CalendarPost {
   link?: string;
   /** False where plan.config.yaml turns `plan/cadence` off for the file (an archive): listed, not counted. */
   counted: boolean;
+  /** True when a PHI finding covers part of the title or link, shown as █████. */
+  hidden?: true;
+  /** Where the post stands on each of its networks (with the record and the audit's findings). */
+  states?: NetworkState[];
 }
 
 export interface NetworkWeek {
@@ -78,6 +87,9 @@ export interface Calendar {
   /** The host of the practice's first website, to make calendar event ids unique. */
   domain?: string;
   timeZone: string;
+  /** The clock the states were judged at, ISO, and its date in practice time. */
+  now?: string;
+  today?: string;
   from: string;
   to: string;
   /** The networks of plans/networks.yaml, in its order. */
@@ -88,6 +100,8 @@ export interface Calendar {
   observances: Observance[];
   /** Weeks × networks below the cadence. */
   gaps: number;
+  /** How many of the shown posts × networks are in each state. */
+  states?: Partial<Record<PublicationState, number>>;
   /** Posts the calendar cannot place, with why. */
   skipped: { file: string; reason: string }[];
 }
@@ -98,14 +112,36 @@ export interface CalendarRequest {
   /** A Monday, in practice time. */
   from: string;
   weeks: number;
+  /**
+   * The publish record and the audit's findings: with them each post carries its state per network,
+   * and what a PHI finding covers in its title and link is hidden. Without them (a review counting
+   * the weeks it touches) posts carry no states.
+   */
+  facts?: CalendarFacts;
 }
 
-/** Posts by week and network against the plans: cadence gaps, objective mix, observances. */
-export function buildCalendar({ project, posts, from, weeks }: CalendarRequest): Calendar {
+export interface CalendarFacts {
+  record: PublishRecord;
+  findings: readonly Finding[];
+  /** Findings turned off by a plan-disable comment: a PHI finding still hides its text. */
+  suppressed: readonly Finding[];
+  now: Date;
+}
+
+/** The post's state on each network; without the record's facts, a ready post counts as planned. */
+export function postStates(post: CalendarPost): NetworkState[] {
+  return post.states ?? post.networks.map((network) => ({ network, state: post.status === 'ready' ? 'planned' : 'draft' }));
+}
+
+/** Posts by week and network against the plans: cadence gaps, objective mix, observances, and where each post stands. */
+export function buildCalendar({ project, posts, from, weeks, facts }: CalendarRequest): Calendar {
   const to = addDays(from, weeks * 7 - 1);
   const networks = enabledNetworks(project);
   const { placed, skipped } = placePosts(project, posts);
-  const inRange = placed.filter((p) => p.date >= from && p.date <= to).sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+  const inRange = placed
+    .filter(({ shown }) => shown.date >= from && shown.date <= to)
+    .sort((a, b) => a.shown.at.localeCompare(b.shown.at) || a.shown.id.localeCompare(b.shown.id))
+    .map(({ post, shown }) => (facts ? withFacts(shown, post, project, facts) : shown));
   const observances = observancesBetween(project.observances.data, from, to);
   const calendarWeeks = Array.from({ length: weeks }, (_, index) => {
     const start = addDays(from, index * 7);
@@ -118,6 +154,7 @@ export function buildCalendar({ project, posts, from, weeks }: CalendarRequest):
     practice: project.config.data?.practice.name ?? '',
     ...(website ? { domain: new URL(website).hostname } : {}),
     timeZone: project.timeZone,
+    ...(facts ? { now: facts.now.toISOString(), today: localDateTime(facts.now, project.timeZone).date } : {}),
     from,
     to,
     networks,
@@ -125,6 +162,7 @@ export function buildCalendar({ project, posts, from, weeks }: CalendarRequest):
     ...(objectives ? { mix: objectiveMix(objectives, calendarWeeks) } : {}),
     observances,
     gaps: calendarWeeks.reduce((sum, week) => sum + week.networks.filter((n) => n.gap).length, 0),
+    ...(facts ? { states: countStates(inRange.flatMap((p) => p.states ?? [])) } : {}),
     skipped,
   };
 }
@@ -135,9 +173,9 @@ function enabledNetworks(project: Project): NetworkId[] {
     .map(([id]) => id as NetworkId);
 }
 
-function placePosts(project: Project, posts: readonly Post[]): { placed: CalendarPost[]; skipped: Calendar['skipped'] } {
+function placePosts(project: Project, posts: readonly Post[]): { placed: { post: Post; shown: CalendarPost }[]; skipped: Calendar['skipped'] } {
   const severities = new SeverityResolver(new Map(), project.config.data);
-  const placed: CalendarPost[] = [];
+  const placed: { post: Post; shown: CalendarPost }[] = [];
   const skipped: Calendar['skipped'] = [];
   for (const post of posts) {
     const { title, networks, status, objective, link } = post.frontmatter;
@@ -146,7 +184,7 @@ function placePosts(project: Project, posts: readonly Post[]): { placed: Calenda
     else {
       const instant = post.publishAt.instant;
       const objectiveLabel = objective ? project.objectives.data?.objectives[objective]?.label : undefined;
-      placed.push({
+      const shown: CalendarPost = {
         id: post.id,
         file: post.file,
         title: title ?? post.id,
@@ -158,10 +196,37 @@ function placePosts(project: Project, posts: readonly Post[]): { placed: Calenda
         ...(objectiveLabel ? { objectiveLabel } : {}),
         ...(link ? { link } : {}),
         counted: severities.resolve('plan/cadence', post.file) !== 'off',
-      });
+      };
+      placed.push({ post, shown });
     }
   }
   return { placed, skipped };
+}
+
+/** The post with its state on each network, and its title and link as every output may show them. */
+function withFacts(shown: CalendarPost, post: Post, project: Project, facts: CalendarFacts): CalendarPost {
+  const fields = shownFields(post, project, [...facts.findings, ...facts.suppressed]);
+  return {
+    ...shown,
+    ...(fields.title !== undefined ? { title: fields.title } : {}),
+    ...(fields.link !== undefined ? { link: fields.link } : {}),
+    ...(fields.hidden ? { hidden: true as const } : {}),
+    states: statesOf(post, { project, record: facts.record, findings: facts.findings, now: facts.now }),
+  };
+}
+
+/**
+ * A post's title and link as any output may show them, as `plan review` shows them: what a PHI finding
+ * covers (turned off by a plan-disable comment or not: pass both) is hidden.
+ */
+export function shownFields(post: Post, project: Project, findings: readonly Finding[]): { title?: string; link?: string; hidden: boolean } {
+  const hider = phiHider(post, project, findings.filter((f) => f.file === post.file && isPhiRule(f.rule)));
+  const { title, link } = post.frontmatter;
+  return {
+    ...(title ? { title: hider.field(title, post.locate(['title'])) } : {}),
+    ...(link ? { link: hider.field(link, post.locate(['link'])) } : {}),
+    hidden: hider.hidden > 0,
+  };
 }
 
 function buildWeek(project: Project, networks: NetworkId[], start: string, posts: CalendarPost[], observances: Observance[]): CalendarWeek {

@@ -93,6 +93,7 @@ program
   .command('status')
   .description('the publish record: published (with links), due, failed (why), unknown (what to check)')
   .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+  .option('--all', 'list every post, not only what needs attention and the next two weeks (json always lists every post)')
   .option('--now <iso>', 'the time to report as of (default: now)')
   .action(async (options) => {
     const { runStatusCommand } = await import('./commands/status.js');
@@ -113,10 +114,12 @@ program
 
 program
   .command('calendar')
-  .description('the posts week by week, with the plan cadence and observances')
+  .description('the posts week by week: where each stands on each network, the plan cadence and observances')
   .option('--from <date>', 'the first week shown (its Monday), e.g. 2026-11-30 (default: this week)')
   .option('--weeks <n>', 'how many weeks to show (default: 8)')
-  .addOption(new Option('--format <format>', 'output format').choices(['table', 'ics', 'json']).default('table'))
+  .addOption(new Option('--format <format>', 'output format (html: one page to open in a browser)').choices(['table', 'ics', 'json', 'html']).default('table'))
+  .option('--output <file>', 'write the calendar to FILE instead of the terminal')
+  .option('--now <iso>', 'the time to show states as of (default: now)')
   .action(async (options) => {
     const { runCalendarCommand } = await import('./commands/calendar.js');
     process.exitCode = await runCalendarCommand(options, context());

@@ -1,5 +1,16 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Calendar, CalendarPost, CalendarWeek, MixWindow, NetworkWeek, Observance } from '../calendar/index.js';
+import {
+  postStates,
+  PUBLICATION_STATES,
+  type Calendar,
+  type CalendarPost,
+  type CalendarWeek,
+  type MixWindow,
+  type NetworkState,
+  type NetworkWeek,
+  type Observance,
+  type PublicationState,
+} from '../calendar/index.js';
 import { profileFor } from '../networks/index.js';
 import { plural } from './types.js';
 
@@ -14,6 +25,7 @@ export function formatCalendarTable(calendar: Calendar, options: TableOptions): 
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const out = [
     paint.bold(`${calendar.practice || 'Posts'}: ${plural(calendar.weeks.length, 'week')} from ${span(calendar.from, calendar.to)} (times in ${calendar.timeZone})`),
+    ...(calendar.states ? [`On each network: ${stateSummary(calendar.states)}`] : []),
     '',
     ...grid(calendar, paint),
     '',
@@ -51,19 +63,59 @@ function weekDetails(week: CalendarWeek, first: boolean, paint: ChalkInstance): 
   for (const observance of observances) lines.push(paint.cyan(`  ◆ ${observanceLabel(observance)}`));
   if (week.posts.length === 0) lines.push(paint.yellow('  No posts planned'));
   const titleWidth = Math.min(MAX_TITLE, Math.max(0, ...week.posts.map((p) => titleOf(p).length)));
-  for (const post of week.posts) lines.push(postLine(post, titleWidth, paint));
+  for (const post of week.posts) lines.push(...postLines(post, titleWidth, paint));
   const gaps = week.networks.filter((n) => n.gap);
   if (gaps.length > 0) lines.push(paint.yellow(`  Below target: ${gaps.map((n) => `${profileFor(n.network).label} ${n.posts} of ${n.target}`).join(', ')}`));
   return lines;
 }
 
-function postLine(post: CalendarPost, titleWidth: number, paint: ChalkInstance): string {
+function postLines(post: CalendarPost, titleWidth: number, paint: ChalkInstance): string[] {
+  const states = postStates(post);
   const networks = post.networks.map((n) => profileFor(n).label).join(', ');
   const title = titleOf(post).padEnd(titleWidth);
   const when = `${day(post.date, true).padEnd(10)}  ${post.time}`;
-  const notes = [post.status === 'draft' ? 'draft' : '', post.counted ? '' : 'not counted'].filter(Boolean).join(', ');
+  const notes = [...stateNotes(states), post.counted ? '' : 'not counted'].filter(Boolean).join('; ');
   const text = `  ${when}  ${title}  ${networks}${notes ? `  (${notes})` : ''}`;
-  return post.status === 'draft' ? paint.dim(text) : text;
+  const why = states.filter((s) => s.detail && ACTION_STATES.has(s.state)).map((s) => paint.yellow(`      ${STATE_WORDS[s.state]} on ${profileFor(s.network).label}: ${s.detail}`));
+  return [paintState(states, paint)(text), ...why];
+}
+
+const STATE_WORDS: Record<PublicationState, string> = {
+  planned: 'planned',
+  draft: 'draft',
+  due: 'due now',
+  published: 'published',
+  missed: 'missed',
+  held: 'held',
+  failed: 'failed',
+  unknown: 'outcome unknown',
+  expired: 'expired',
+};
+// States a person must act on: their reason is printed under the post.
+const ACTION_STATES = new Set<PublicationState>(['held', 'failed', 'unknown']);
+
+/** "published", or "published on X; missed on Facebook" when the networks differ; planned says nothing. */
+function stateNotes(states: readonly NetworkState[]): string[] {
+  const shown = PUBLICATION_STATES.filter((state) => state !== 'planned' && states.some((s) => s.state === state));
+  return shown.map((state) => {
+    const on = states.filter((s) => s.state === state);
+    return on.length === states.length ? STATE_WORDS[state] : `${STATE_WORDS[state]} on ${on.map((s) => profileFor(s.network).label).join(', ')}`;
+  });
+}
+
+function paintState(states: readonly NetworkState[], paint: ChalkInstance): (text: string) => string {
+  const has = (state: PublicationState) => states.some((s) => s.state === state);
+  if (has('missed') || has('failed')) return paint.red;
+  if (has('held') || has('unknown')) return paint.yellow;
+  if (states.every((s) => s.state === 'published')) return paint.green;
+  if (states.every((s) => s.state === 'draft' || s.state === 'expired')) return paint.dim;
+  return (text) => text;
+}
+
+/** "12 published, 1 missed, 30 planned (posts × networks)", in the order a person acts on them. */
+export function stateSummary(counts: Partial<Record<PublicationState, number>>): string {
+  const parts = PUBLICATION_STATES.filter((state) => counts[state]).map((state) => `${counts[state]} ${STATE_WORDS[state]}`);
+  return parts.length === 0 ? 'no posts' : parts.join(', ');
 }
 
 function titleOf(post: CalendarPost): string {

@@ -46,6 +46,13 @@ const SEVERITY_ICONS = { error: '🛑', warning: '⚠️', info: 'ℹ️' } as c
 const FOLD_POSTS_AFTER = 5;
 // Loud lists stop after this many items, so the top of the comment always fits.
 const LIST_CAP = 25;
+// The cadence chart after the weeks table shows at most this many weeks.
+const CHART_WEEKS = 6;
+// The bars' colours in drawing order: the target (grey), posts that meet it (green), posts short of it (amber).
+const CHART_COLOURS = '#d0d7de, #2da44e, #d4a72c';
+// GitHub notifies whoever an @name in a comment names. A word joiner after the "@" reads the same and
+// names no one; backslashes do not stop it, and code spans would make every handle look like code.
+const WORD_JOINER = '\u2060';
 
 /** The review as a sticky pull-request comment or a job summary: loud block, calendar, then each post. */
 export function formatReviewMarkdown(review: Review, options: ReviewMarkdownOptions): string {
@@ -173,7 +180,42 @@ function calendar(review: Review): string {
     ...review.calendar.slice(0, LIST_CAP).map(weekRow),
   ];
   if (review.calendar.length > LIST_CAP) lines.push('', `…and ${review.calendar.length - LIST_CAP} more weeks: run \`plan calendar\`.`);
-  return `${lines.join('\n')}\n`;
+  return `${[lines.join('\n'), ...cadenceChart(review.calendar)].join('\n\n')}\n`;
+}
+
+/**
+ * The posts on each network in each week against its weekly target, as one Mermaid bar chart that
+ * GitHub draws. Mermaid's xychart has no legend and draws a row's bars over each other, so the target
+ * is drawn first, in grey, and the posts over it: green when they meet it, amber when they fall short,
+ * leaving the grey that shows what is missing. Each row's label carries the figures.
+ */
+function cadenceChart(weeks: readonly ReviewWeek[]): string[] {
+  const shown = weeks.slice(0, CHART_WEEKS);
+  const rows = shown.flatMap((week) => week.networks.map((network) => ({ week, network })));
+  if (rows.length === 0) return [];
+  const more = weeks.length > CHART_WEEKS ? ` It shows the first ${CHART_WEEKS} weeks; the table lists them all.` : '';
+  const caption = `**Green** bars meet the network's weekly target in plans/networks.yaml, **amber** bars fall short of it, and the **grey** behind an amber bar is what is missing.${more}`;
+  const config = { theme: 'base', themeVariables: { xyChart: { plotColorPalette: CHART_COLOURS } }, xyChart: { width: 720, height: 70 + 30 * rows.length, yAxis: { showLabel: false, showTick: false, showTitle: false } } };
+  const top = Math.max(1, ...rows.map(({ network }) => Math.max(network.posts, network.target ?? 0)));
+  const chart = [
+    '```mermaid',
+    `%%{init: ${JSON.stringify(config)}}%%`,
+    'xychart-beta horizontal',
+    '  title "Posts per network in each week (Monday to Sunday)"',
+    `  x-axis [${rows.map(({ week, network }) => `"${chartLabel(week, network)}"`).join(', ')}]`,
+    `  y-axis "Posts" 0 --> ${top}`,
+    `  bar [${rows.map(({ network }) => network.target ?? 0).join(', ')}]`,
+    `  bar [${rows.map(({ network }) => (network.gap ? 0 : network.posts)).join(', ')}]`,
+    `  bar [${rows.map(({ network }) => (network.gap ? network.posts : 0)).join(', ')}]`,
+    '```',
+  ].join('\n');
+  return [caption, chart];
+}
+
+/** "Nov 19 · X: 1 of 3", or "Nov 19 · Instagram: 1" without a target. */
+function chartLabel(week: ReviewWeek, network: ReviewWeek['networks'][number]): string {
+  const count = network.target === undefined ? `${network.posts}` : `${network.posts} of ${network.target}`;
+  return `${shortDate(week.start)} · ${networkLabel(network.network)}: ${count}`;
 }
 
 function weekRow(week: ReviewWeek): string {
@@ -311,9 +353,14 @@ function quote(text: string): string {
     .join('\n');
 }
 
-/** Text from a post or a message, shown as written: markdown and HTML in it do nothing. */
+/** Text from a post or a message, shown as written: markdown and HTML in it do nothing, and an @name notifies no one. */
 function inline(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>|~#]/g, '\\$&');
+  return unmention(text.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>|~#]/g, '\\$&'));
+}
+
+/** "@name" and "@org/team" as GitHub would link them (not inside an email address), with a word joiner after the "@". */
+export function unmention(text: string): string {
+  return text.replace(/(?<![\p{L}\p{N}_])@(?=[A-Za-z0-9])/gu, `@${WORD_JOINER}`);
 }
 
 function code(text: string): string {

@@ -1,53 +1,92 @@
-import { judgePosts, type Verdict } from '../audit/due.js';
 import type { AuditResult } from '../audit/index.js';
-import { latestEntry } from '../loading/record.js';
+import { shownFields, statesOf, type NetworkState } from '../calendar/index.js';
+import type { Post } from '../loading/post.js';
 import type { NetworkId } from '../loading/schemas/index.js';
+import { practiceTime } from '../review/when.js';
 
-export type StatusState = 'published' | 'due' | 'scheduled' | 'failed' | 'unknown' | 'missed' | 'blocked' | 'held';
+export type StatusState = 'published' | 'due' | 'scheduled' | 'failed' | 'unknown' | 'missed' | 'blocked' | 'held' | 'expired';
+
+/** States that need a person: the table lists them first, whenever they are. */
+export const ATTENTION_STATES: ReadonlySet<StatusState> = new Set(['unknown', 'held', 'failed', 'missed', 'blocked']);
 
 export interface StatusRow {
   state: StatusState;
   file: string;
   post: string;
+  /** The post's title, with what a PHI finding covers hidden. */
+  title: string;
   network: NetworkId;
-  /** Publish time (ISO). */
+  /** Publish time (ISO, UTC). */
   at: string | null;
+  /** The publish time in practice time: "Tue Dec 1, 2026, 9:00 AM EST". */
+  local: string | null;
   url: string | null;
+  /** When the record shows it published (ISO), for published rows. */
+  publishedAt: string | null;
   /** Why it failed, what a person must check, or why it is held back. */
   detail: string | null;
+  /** A person must act: it is held, failed, missed, or its outcome is unknown. */
+  attention: boolean;
 }
 
-/** Every ready post × network with where it stands: the record's view, plus what is due or held back now. */
+/** What `plan status` reports: the rows, and the clock they were judged at. */
+export interface StatusReport {
+  /** ISO, and in practice time. */
+  now: string;
+  nowLocal: string;
+  timeZone: string;
+  rows: StatusRow[];
+}
+
+export function statusReport(result: AuditResult, now: Date): StatusReport {
+  const { timeZone } = result.project;
+  return { now: now.toISOString(), nowLocal: practiceTime(now, timeZone), timeZone, rows: statusOf(result, now) };
+}
+
+/**
+ * Every ready post × network with where it stands, as the publish record and the due policy (the
+ * one `plan publish` acts on) give it. A post still to come that will be held back when its time
+ * comes (an error, a missing approval) is `blocked` now, so it can be fixed before then.
+ */
 export function statusOf(result: AuditResult, now: Date): StatusRow[] {
-  const verdicts = new Map(judgePosts(result.posts, { ...result, now }).map((v) => [`${v.post.postId}\n${v.post.network}`, v]));
   const rows: StatusRow[] = [];
   for (const post of result.posts) {
     if (post.frontmatter.status !== 'ready' || !post.publishAt) continue;
-    for (const network of [...new Set(post.frontmatter.networks ?? [])]) {
-      const entry = latestEntry(result.record, post.id, network);
-      const verdict = verdicts.get(`${post.id}\n${network}`);
-      const base = { file: post.file, post: post.id, network, at: post.publishAt.instant.toISOString(), url: entry?.url ?? null, detail: entry?.detail ?? null };
-      if (entry?.state === 'published') rows.push({ ...base, state: 'published' });
-      else if (entry?.state === 'failed' || entry?.state === 'unknown') rows.push({ ...base, state: entry.state });
-      else if (verdict) rows.push({ ...base, ...fromVerdict(verdict) });
-      else if (post.publishAt.instant > now) rows.push({ ...base, state: 'scheduled' });
+    const title = shownTitle(post, result);
+    const at = post.publishAt.instant;
+    for (const state of statesOf(post, { project: result.project, record: result.record, findings: result.findings, now })) {
+      const status = statusFrom(state);
+      rows.push({
+        state: status,
+        file: post.file,
+        post: post.id,
+        title,
+        network: state.network,
+        at: at.toISOString(),
+        local: practiceTime(at, result.project.timeZone),
+        url: state.url ?? null,
+        publishedAt: state.publishedAt ?? null,
+        detail: state.detail ?? null,
+        attention: ATTENTION_STATES.has(status),
+      });
     }
   }
-  return rows.sort((a, b) => (a.at ?? '').localeCompare(b.at ?? '') || a.file.localeCompare(b.file) || a.network.localeCompare(b.network));
+  // Each post's networks stay in the order the post names them.
+  return rows.sort((a, b) => (a.at ?? '').localeCompare(b.at ?? '') || a.file.localeCompare(b.file));
 }
 
-function fromVerdict(verdict: Verdict): Pick<StatusRow, 'state' | 'detail'> {
-  switch (verdict.kind) {
-    case 'missed':
-      return { state: 'missed', detail: 'more than 24 hours late' };
-    case 'blocked':
+function statusFrom(state: NetworkState): StatusState {
+  switch (state.state) {
+    case 'planned':
+    case 'draft':
+      return 'scheduled';
     case 'held':
-      return { state: verdict.kind, detail: verdict.reason };
-    case 'due':
-      return verdict.previous
-        ? { state: 'unknown', detail: `an earlier run started sending it (${verdict.previous.at}) and did not record the result: the next run checks the account before sending anything` }
-        : { state: 'due', detail: null };
+      return state.safety ? 'held' : 'blocked';
     default:
-      return { state: 'due', detail: null };
+      return state.state;
   }
+}
+
+function shownTitle(post: Post, result: AuditResult): string {
+  return shownFields(post, result.project, [...result.findings, ...result.suppressed]).title ?? post.id;
 }
