@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Evaluates the compiled PHI engine (dist/phi) on the labeled corpus and on presidio-research.
 // Usage: npm run build && node scripts/eval-phi.mjs [--corpus FILE] [--no-presidio]
+// Without --corpus: the corpus, the frozen held-out set and the independent set, weighed and with the
+// recognisers alone, and the independent set's recorded first run. Leaving one training set out is
+// measured by `node scripts/train-phi.mjs --loso`.
 // Prints figures and post ids only, never post text.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -52,57 +55,82 @@ function scoreSpans(stats, gold, matches) {
   }
 }
 
-// ---- Corpus -------------------------------------------------------------------------------
-const corpusPath = opt('--corpus') ?? fileURLToPath(new URL('../test/fixtures/phi/corpus.jsonl', import.meta.url));
-if (!existsSync(corpusPath)) {
-  console.error(`eval-phi: no corpus at ${corpusPath}; run "node test/fixtures/phi/build.mjs" first`);
-  process.exit(2);
-}
-const records = readFileSync(corpusPath, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l));
-const scanner = createPhiScanner(PRACTICE);
-// Warm up (dictionaries, JIT) outside the timing.
-for (const r of records) scanner.scan(r.text, r.field);
+// ---- Labelled sets ------------------------------------------------------------------------
+const fixture = (name) => fileURLToPath(new URL(`../test/fixtures/phi/${name}`, import.meta.url));
+const SETS = opt('--corpus')
+  ? [{ name: opt('--corpus').replace(process.cwd() + '/', ''), path: opt('--corpus') }]
+  : [
+      { name: 'corpus (in training)', path: fixture('corpus.jsonl') },
+      { name: 'frozen held-out', path: fixture('heldout.jsonl') },
+      { name: 'independent (blind)', path: fixture('independent.jsonl') },
+    ];
+const weighed = createPhiScanner(PRACTICE);
+const recognisersAlone = createPhiScanner(PRACTICE, { model: null });
 
-let tp = 0;
-let fn = 0;
-let fp = 0;
-let tn = 0;
-const missed = [];
-const falseAlarms = [];
-const stats = {};
-let totalMs = 0;
-for (const r of records) {
-  const field = r.field === 'variant' ? 'variant' : r.field;
-  const t0 = performance.now();
-  const matches = scanner.scan(r.text, field);
-  totalMs += performance.now() - t0;
-  if (r.label === 'phi') {
-    if (matches.length > 0) tp++;
-    else {
-      fn++;
-      missed.push(r.id);
-    }
-    scoreSpans(stats, r.spans, matches);
-  } else if (matches.length > 0) {
-    fp++;
-    falseAlarms.push(`${r.id} (${[...new Set(matches.map((m) => m.type))].join(',')})`);
-  } else tn++;
+function readSet(path) {
+  if (!existsSync(path)) {
+    console.error(`eval-phi: no labelled set at ${path}; run "node test/fixtures/phi/build.mjs" first`);
+    process.exit(2);
+  }
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 }
-const recall = ratio(tp, tp + fn);
-const precision = ratio(tp, tp + fp);
-const f2 = precision + recall === 0 ? 0 : (5 * precision * recall) / (4 * precision + recall);
-console.log(`PHI corpus: ${records.length} posts (${tp + fn} phi, ${fp + tn} clean) from ${corpusPath.replace(process.cwd() + '/', '')}`);
-console.log(`  post recall           ${pct(tp, tp + fn)}  (${tp}/${tp + fn})`);
-console.log(`  false-positive rate   ${pct(fp, fp + tn)}  (${fp}/${fp + tn})`);
-console.log(`  precision             ${pct(tp, tp + fp)}`);
-console.log(`  F2                    ${(100 * f2).toFixed(1).padStart(5)}%`);
-console.log(`  scan time             ${(totalMs / Math.max(1, records.length)).toFixed(3)} ms/post`);
-spanTable('Span recall by type (a gold span is found when a match of the same rule overlaps it):', stats);
-console.log(`\nMissed phi posts (${missed.length}): ${missed.join(' ') || '-'}`);
-console.log(`False alarms on clean posts (${falseAlarms.length}): ${falseAlarms.join(' ') || '-'}`);
+
+function evaluate(records, scanner) {
+  for (const r of records) scanner.scan(r.text, r.field); // dictionaries and JIT outside the timing
+  const t = { tp: 0, fn: 0, fp: 0, tn: 0, missed: [], falseAlarms: [], spans: {}, ms: 0, posts: records.length };
+  for (const r of records) {
+    const t0 = performance.now();
+    const matches = scanner.scan(r.text, r.field);
+    t.ms += performance.now() - t0;
+    if (r.label === 'phi') {
+      if (matches.length > 0) t.tp++;
+      else {
+        t.fn++;
+        t.missed.push(r.id);
+      }
+      scoreSpans(t.spans, r.spans, matches);
+    } else if (matches.length > 0) {
+      t.fp++;
+      t.falseAlarms.push(`${r.id} (${[...new Set(matches.map((m) => m.type))].join(',')})`);
+    } else t.tn++;
+  }
+  return t;
+}
+
+function row(name, t) {
+  const recall = ratio(t.tp, t.tp + t.fn);
+  const precision = ratio(t.tp, t.tp + t.fp);
+  const f2 = precision + recall === 0 ? 0 : (5 * precision * recall) / (4 * precision + recall);
+  const spans = Object.values(t.spans).reduce((a, s) => ({ found: a.found + s.found, gold: a.gold + s.gold }), { found: 0, gold: 0 });
+  return `| ${name} | ${t.posts} | ${pct(t.tp, t.tp + t.fn)} (${t.tp}/${t.tp + t.fn}) | ${pct(t.fp, t.fp + t.tn)} (${t.fp}/${t.fp + t.tn}) | ${pct(t.tp, t.tp + t.fp)} | ${(100 * f2).toFixed(1)}% | ${pct(spans.found, spans.gold)} | ${(t.ms / Math.max(1, t.posts)).toFixed(2)} |`;
+}
+
+/** The independent set's first run, recorded in its README before any change was made with it in view. */
+function firstRun() {
+  const readme = fixture('independent/README.md');
+  if (!existsSync(readme)) return undefined;
+  const cells = readFileSync(readme, 'utf8').match(/^\| (\d[^|]*)\| ([^|]*)\| ([^|]*)\| ([^|]*)\|$/m);
+  return cells ? `| independent, first run (recorded) | 340 | ${cells[1].trim()} | ${cells[2].trim()} | ${cells[3].trim()} | ${cells[4].trim()} | | |` : undefined;
+}
+
+const results = SETS.map((set) => {
+  const records = readSet(set.path);
+  return { ...set, weighed: evaluate(records, weighed), alone: evaluate(records, recognisersAlone) };
+});
+console.log('Posts: a phi post is found when anything is reported in it; a clean post is a false alarm when anything is.\n');
+console.log('| set | posts | post recall | false-positive rate | precision | F2 | span recall | ms/post |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of results) console.log(row(r.name, r.weighed));
+for (const r of results) console.log(row(`${r.name}, recognisers alone`, r.alone));
+if (!opt('--corpus')) console.log(firstRun() ?? '| independent, first run | (not recorded) |');
+for (const r of results) {
+  spanTable(`${r.name}: span recall by type (a gold span is found when a match of the same rule overlaps it)`, r.weighed.spans);
+  console.log(`  missed phi posts (${r.weighed.missed.length}): ${r.weighed.missed.join(' ') || '-'}`);
+  console.log(`  false alarms on clean posts (${r.weighed.falseAlarms.length}): ${r.weighed.falseAlarms.join(' ') || '-'}`);
+}
 
 // ---- presidio-research ---------------------------------------------------------------------
 if (!args.includes('--no-presidio')) {

@@ -110,11 +110,12 @@ function findingCounts(counts: { error: number; warning: number; info: number })
 }
 
 function alerts(review: Review): string {
-  const { publishOnMerge, missed, blocking, suppressedPhi } = review.alerts;
-  if (publishOnMerge.length + missed.length + blocking.length + suppressedPhi.length === 0) {
-    return '✅ Nothing publishes the moment this merges, no errors stop publishing, and no PHI finding is turned off.\n';
+  const { publishOnMerge, missed, blocking, suppressedPhi, accountChanges } = review.alerts;
+  if (publishOnMerge.length + missed.length + blocking.length + suppressedPhi.length + accountChanges.length === 0) {
+    return '✅ Nothing publishes the moment this merges, no errors stop publishing, no PHI finding is turned off, and no network account changes.\n';
   }
   const blocks = [
+    accountChanges.length > 0 && ['**🔑 Where posts and the practice\'s credentials go changes**', ...accountChanges.map((change) => `- ${change.refused ? '⛔ ' : ''}${inline(change.message)}`)],
     publishOnMerge.length > 0 && ['**🚨 Publishes the moment this pull request merges**', ...capped(publishOnMerge, alertLine)],
     missed.length > 0 && ['**⏰ Too late: will be reported missed, not published**', ...capped(missed, alertLine)],
     blocking.length > 0 && ['**⛔ Errors that stop publishing**', ...capped(blocking, blockingLines).flat()],

@@ -15,7 +15,7 @@ import { loadNameDictionaries, type NameDictionaries } from './dictionaries.js';
 import { CASE_HEALTH_RE } from './lexicon.js';
 import { buildPractice, type Practice } from './practice.js';
 import type { Candidate, Mention, PostCues, ScanState } from './recognizers/common.js';
-import type { PhiModel } from './model/classifier.js';
+import { shippedModel, type PhiModel } from './model/classifier.js';
 import { weigh } from './weigh.js';
 import type { Analysis } from './analysis.js';
 import { recognizeEmails, recognizePhones } from './recognizers/contact.js';
@@ -26,7 +26,7 @@ import { recognizeFilePhoto, recognizePhotos, recognizeStories, recognizeTestimo
 import { recognizePlaces } from './recognizers/places.js';
 import { recognizeHandles, recognizeIps, recognizeUrls } from './recognizers/urls.js';
 import { prepare, sentenceMatches, type Doc } from './document.js';
-import { PHI_DESCRIPTIONS, PHI_RULE_BY_TYPE, type PhiField, type PhiMatch, type PhiScanner, type PhiType, type PracticeFacts } from './types.js';
+import { PHI_DESCRIPTIONS, PHI_RULE_BY_TYPE, type PhiField, type PhiMatch, type PhiScanner, type PhiType, type PracticeFacts, type ScanContext } from './types.js';
 
 export interface ScannerOptions {
   /** Year used to turn birth years into ages (default: the current year). */
@@ -61,21 +61,22 @@ export function createAnalyser(facts: PracticeFacts, options: Pick<ScannerOption
 export function createPhiScanner(facts: PracticeFacts, options: ScannerOptions = {}): PhiScanner {
   const analyser = createAnalyser(facts, options);
   const repeated = new Map<string, readonly PhiMatch[]>();
-  const scanOnce = (text: string, field: PhiField): readonly PhiMatch[] => {
+  const scanOnce = (text: string, field: PhiField, context: ScanContext): readonly PhiMatch[] => {
     const analysis = analyser.analyse(text, field);
-    const model = options.model ?? null;
-    return describe(model ? weigh(analysis, model, analyser.practice) : analysis.found);
+    const model = options.model === undefined ? shippedModel() : options.model;
+    if (!model) return analysis.found.map((found) => describe(found));
+    return weigh(analysis, model, analyser.practice, context).map((found) => describe(found));
   };
   return {
-    scan(text: string, field: PhiField): readonly PhiMatch[] {
+    scan(text: string, field: PhiField, context: ScanContext = {}): readonly PhiMatch[] {
       if (typeof text !== 'string' || text.trim() === '') return [];
-      if (!SHORT_FIELDS.has(field)) return scanOnce(text, field);
+      if (!SHORT_FIELDS.has(field)) return scanOnce(text, field, context);
       // Titles, links, alt texts and file names repeat across posts (one image library, one website).
-      const key = `${field}\n${text}`;
+      const key = `${field}\n${context.reviewReply ? 'reply' : ''}\n${text}`;
       let matches = repeated.get(key);
       if (!matches) {
         if (repeated.size >= MAX_REPEATED) repeated.clear();
-        matches = Object.freeze(scanOnce(text, field));
+        matches = Object.freeze(scanOnce(text, field, context));
         repeated.set(key, matches);
       }
       return matches;
@@ -267,6 +268,13 @@ function resolve(state: ScanState): Candidate[] {
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function describe(found: readonly Candidate[]): PhiMatch[] {
-  return found.map((k) => ({ type: k.type, start: k.start, end: k.end, description: PHI_DESCRIPTIONS[k.type] }));
+function describe(found: Candidate & Partial<Pick<PhiMatch, 'basis' | 'reply'>>): PhiMatch {
+  return {
+    type: found.type,
+    start: found.start,
+    end: found.end,
+    description: PHI_DESCRIPTIONS[found.type],
+    ...(found.basis?.length ? { basis: found.basis } : {}),
+    ...(found.reply ? { reply: true } : {}),
+  };
 }

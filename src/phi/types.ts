@@ -46,10 +46,20 @@ export interface PhiMatch {
   end: number;
   /** Human words for the kind of identifier; never contains the matched text. */
   description: string;
+  /** What the finding rests on, in words (who, that they are a patient, what is told); never the matched text. */
+  basis?: readonly string[];
+  /** Found in an answer to someone's review, where confirming any care is a disclosure. */
+  reply?: boolean;
+}
+
+/** What the scanner is told about the text beyond its field. */
+export interface ScanContext {
+  /** The post answers someone's online review (`kind: review-reply`). */
+  reviewReply?: boolean;
 }
 
 export interface PhiScanner {
-  scan(text: string, field: PhiField): readonly PhiMatch[];
+  scan(text: string, field: PhiField, context?: ScanContext): readonly PhiMatch[];
 }
 
 export type PhiRule =

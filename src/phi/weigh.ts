@@ -1,17 +1,17 @@
 /**
  * Weighs what the recognisers found with the PHI model: each sentence gets the probability that it
- * discloses a patient. A name, a date or a place stands only in a sentence likely to disclose one; a
- * sentence likely to disclose one with nothing found in it is reported whole, as a story (a photo in an
- * image description or file name); an identifier such as a phone number stands unless its sentence is
- * very unlikely to be about a person.
+ * discloses a patient. What the recognisers found stands in a sentence likely to disclose one; such a
+ * sentence with nothing found in it is reported whole, as a story (a photo in an image description or
+ * file name). Every finding says what it rests on: who is told about, that they are a patient, and what
+ * is told.
  */
+import type { Analysis } from './analysis.js';
 import type { Practice } from './practice.js';
 import type { Candidate } from './recognizers/common.js';
-import type { Analysis } from './analysis.js';
 import type { PhiModel } from './model/classifier.js';
-import { unitFeatures, unitsOf, type EngineView, type FeatureVector, type Unit } from './model/features.js';
 import { wordClusters } from './model/clusters.js';
-import type { PhiType } from './types.js';
+import { REPLY_CONTEXT, replySigns, unitFeatures, unitSignals, unitsOf, type Block, type EngineView, type FeatureVector, type Unit } from './model/features.js';
+import type { PhiType, ScanContext } from './types.js';
 
 /** Identifiers that point at one person whatever the sentence says. */
 const STRONG: ReadonlySet<PhiType> = new Set(['phone', 'fax', 'email', 'ssn', 'mrn', 'account', 'member-id', 'license', 'device-id', 'rx', 'plate', 'ip', 'handle', 'url', 'age']);
@@ -25,43 +25,129 @@ export interface Policy {
   add: number;
 }
 
-export const POLICY: Policy = { keepStrong: 0.05, keepWeak: 0.35, add: 0.6 };
+/** Chosen with `scripts/train-phi.mjs --loso --sweep` (see data/phi/README.md). */
+export const POLICY: Policy = { keepStrong: 0.3, keepWeak: 0.5, add: 0.7 };
+
+/** A candidate as the weighing leaves it: with what it rests on, and whether it answers a review. */
+export type WeighedCandidate = Candidate & { basis?: string[]; reply?: boolean };
 
 /** What the model reads of an analysis: the units of the text and their feature vectors. */
-export function unitVectors(analysis: Analysis, practice: Practice): { units: Unit[]; vectors: FeatureVector[] } {
+export function unitVectors(analysis: Analysis, practice: Practice, blocks?: readonly Block[], context: ScanContext = {}): { units: Unit[]; vectors: FeatureVector[] } {
   const units = unitsOf(analysis.doc);
   const view = engineView(analysis, practice);
   const clusters = wordClusters();
-  return { units, vectors: units.map((_, i) => unitFeatures(analysis.doc, units, i, view, clusters)) };
+  const reply = replyContextOf(analysis, context);
+  return { units, vectors: units.map((_, i) => unitFeatures(analysis.doc, units, i, view, clusters, blocks, reply)) };
 }
 
-export function weigh(analysis: Analysis, model: PhiModel, practice: Practice, policy: Policy = POLICY): Candidate[] {
-  const { units, vectors } = unitVectors(analysis, practice);
-  return decide(analysis, units, vectors.map((v) => model.probability(v)), policy);
+export function weigh(analysis: Analysis, model: PhiModel, practice: Practice, context: ScanContext = {}, policy: Policy = POLICY): WeighedCandidate[] {
+  const { units, vectors } = unitVectors(analysis, practice, undefined, context);
+  return explain(analysis, units, decide(analysis, units, vectors.map((v) => model.probability(v)), policy), context);
 }
 
 /** What stands of the candidates, and what is added, given each unit's probability. */
 export function decide(analysis: Analysis, units: readonly Unit[], probability: readonly number[], policy: Policy): Candidate[] {
-  const unitOf = (offset: number) => {
-    const i = units.findIndex((u) => offset >= u.start && offset < u.end);
-    return i === -1 ? units.findIndex((u) => offset < u.end) : i;
-  };
   const kept = analysis.found.filter((found) => {
-    const p = probability[unitOf(found.start)] ?? 0;
+    const p = probability[unitOf(units, found.start)] ?? 0;
     return p >= (STRONG.has(found.type) ? policy.keepStrong : policy.keepWeak);
   });
-  const covered = new Set(kept.map((found) => unitOf(found.start)));
+  const covered = new Set(kept.map((found) => unitOf(units, found.start)));
   const added: Candidate[] = [];
+  const clusters = wordClusters();
   units.forEach((unit, i) => {
     if (covered.has(i) || probability[i]! < policy.add) return;
-    added.push({ type: wholeUnitType(analysis), start: unit.start, end: unit.end });
+    const signals = unitSignals(analysis.doc, unit, clusters, 0);
+    if (!pointsAtSomeone(signals, analysis.doc.field) || !tellsSomething(signals, analysis.doc.field)) return;
+    const afterQuote = kept.some((found) => found.type === 'testimonial' && unitOf(units, found.end - 1) === i - 1);
+    added.push({ type: afterQuote ? 'testimonial' : wholeUnitType(analysis, signals), start: unit.start, end: unit.end });
   });
   return [...kept, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function wholeUnitType(analysis: Analysis): PhiType {
+/** How much the post reads like an answer to a review; as much as can be when its author says so. */
+function replyContextOf(analysis: Analysis, context: ScanContext): number {
+  return context.reviewReply ? REPLY_CONTEXT : replySigns(analysis.doc.text);
+}
+
+/** The unit an offset falls in, or the one before it when it falls between units (a link after a sentence). */
+function unitOf(units: readonly Unit[], offset: number): number {
+  let index = 0;
+  units.forEach((unit, i) => {
+    if (unit.start <= offset) index = i;
+  });
+  return index;
+}
+
+/**
+ * A sentence reported whole must point at someone: a person, a pronoun, a relative, a title. A sentence
+ * about care and nobody ("Refills in the portal") is general information however it is worded. An image
+ * description or file name is about whoever is in the picture.
+ */
+function pointsAtSomeone(signals: ReadonlySet<string>, field: string): boolean {
+  if (field === 'alt' || field === 'file') return true;
+  // A title's capitals are its style, not a name.
+  const capitals = field === 'title' ? [] : ['capital'];
+  return ['someone', 'they', 'you', 'i', 'relative', 'honorific', 'title', 'initials', ...capitals].some((signal) => signals.has(signal));
+}
+
+/** …and must tell something of them: their care, when, where, an age, their words or their picture. */
+function tellsSomething(signals: ReadonlySet<string>, field: string): boolean {
+  return whatIsTold(signals, [], field).length > 0;
+}
+
+function wholeUnitType(analysis: Analysis, signals: ReadonlySet<string>): PhiType {
   const field = analysis.doc.field;
-  return field === 'alt' || field === 'file' ? 'photo' : 'story';
+  if (field === 'alt' || field === 'file') return 'photo';
+  return signals.has('quote') && (signals.has('i') || signals.has('someone')) ? 'testimonial' : 'story';
+}
+
+/** Adds to each finding the words of what it rests on, from its sentence's signals and what was found there. */
+function explain(analysis: Analysis, units: readonly Unit[], found: readonly Candidate[], context: ScanContext): WeighedCandidate[] {
+  const clusters = wordClusters();
+  const bases = new Map<number, { basis: string[]; reply: boolean }>();
+  return found.map((candidate) => {
+    const index = unitOf(units, candidate.start);
+    let explained = bases.get(index);
+    if (!explained) {
+      const unit = units[index]!;
+      const signals = unitSignals(analysis.doc, unit, clusters, replyContextOf(analysis, context));
+      const inUnit = analysis.found.filter((f) => f.start < unit.end && f.end > unit.start).map((f) => f.type);
+      explained = { basis: basisOf(signals, inUnit, analysis.doc.field), reply: signals.has('reply2') && signals.has('you') };
+      bases.set(index, explained);
+    }
+    return { ...candidate, basis: explained.basis, ...(explained.reply ? { reply: true } : {}) };
+  });
+}
+
+function basisOf(signals: ReadonlySet<string>, found: readonly PhiType[], field: string): string[] {
+  const has = (signal: string) => signals.has(signal);
+  const who = found.includes('name')
+    ? 'a person named'
+    : has('honorific') || has('title')
+      ? 'a person named by title'
+      : has('initials')
+        ? 'initials'
+        : has('relative')
+          ? 'a family member'
+          : has('reply2') && has('you')
+            ? 'the reviewer ("you")'
+            : has('they') || has('you')
+              ? 'a particular person'
+              : undefined;
+  return [...(who ? [who] : []), ...whatIsTold(signals, found, field)];
+}
+
+function whatIsTold(signals: ReadonlySet<string>, found: readonly PhiType[], field: string): string[] {
+  const has = (signal: string) => signals.has(signal);
+  const what = [
+    has('care') || found.includes('story') ? 'their care or condition' : undefined,
+    has('time') || has('date') || has('clock') || found.includes('date') ? 'when' : undefined,
+    has('room') || found.some((t) => t === 'location' || t === 'address' || t === 'zip') ? 'where' : undefined,
+    has('age') || found.includes('age') ? 'an age' : undefined,
+    has('quote') || found.includes('testimonial') ? 'their words' : undefined,
+    field === 'alt' || field === 'file' || found.includes('photo') ? 'a picture of them' : undefined,
+  ];
+  return what.filter((part): part is string => part !== undefined);
 }
 
 function engineView(analysis: Analysis, practice: Practice): EngineView {

@@ -18,6 +18,8 @@ import { instagramChecks } from './instagram/doctor.js';
 import { blueskyChecks } from './bluesky/doctor.js';
 import { mastodonChecks } from './mastodon/doctor.js';
 import { endpointOf } from '../networks/endpoints.js';
+import { gitDirOf, runGit, tryGit } from '../loading/git.js';
+import { RECORD_BRANCH } from '../loading/record.js';
 import { profileFor } from '../networks/index.js';
 
 export type { CheckResult, CheckStatus } from './types.js';
@@ -48,7 +50,7 @@ const MEDIA_EXTENSIONS = /\.(jpe?g|png|gif|webp|mp4|mov)$/i;
 const RECORD_ATTRIBUTES = /^\.plan\/\*\.jsonl\s+(?:\S+\s+)*merge=union(?:\s|$)/m;
 
 /** The checks of every configured network, then media, then the repository. */
-export const DEFAULT_CHECKS: DoctorCheck[] = [checkNetworks, checkMedia, checkGitattributes];
+export const DEFAULT_CHECKS: DoctorCheck[] = [checkNetworks, checkMedia, checkGitattributes, checkRecordHome];
 
 export async function runDoctor(context: DoctorContext, checks: readonly DoctorCheck[] = DEFAULT_CHECKS): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
@@ -141,6 +143,39 @@ export async function checkGitattributes(context: DoctorContext): Promise<CheckR
   }
   if (RECORD_ATTRIBUTES.test(text)) return [{ name, status: 'ok', message: '.plan/*.jsonl merge=union is set' }];
   return [{ name, status: 'error', message: '.gitattributes does not say .plan/*.jsonl merge=union, so two publish runs can make the record conflict', fix: 'add the line ".plan/*.jsonl merge=union" to .gitattributes and commit it' }];
+}
+
+/** A remote that asks for a password fails instead of waiting for one. */
+const NO_PROMPT = { env: { GIT_TERMINAL_PROMPT: '0' } };
+
+/**
+ * `plan publish --commit` keeps the record on the plan-record branch of origin: the remote must be
+ * there, readable, and take a push from this checkout (a dry run: nothing is written).
+ */
+export async function checkRecordHome(context: DoctorContext): Promise<CheckResult[]> {
+  const name = `publish record: the ${RECORD_BRANCH} branch of origin`;
+  if (!gitDirOf(context.root)) {
+    return [{ name, status: 'warning', message: 'this folder is not a git repository, so plan publish --commit has nowhere to keep the record', fix: 'run plan doctor in the practice repository' }];
+  }
+  const url = (await tryGit(context.root, ['remote', 'get-url', 'origin']))?.trim();
+  if (!url) {
+    return [{ name, status: 'warning', message: 'this repository has no remote called origin; the publish job keeps the record there', fix: 'add it with git remote add origin URL (CI checkouts have it already)' }];
+  }
+  let refs: string;
+  try {
+    refs = await runGit(context.root, ['ls-remote', '--heads', 'origin', RECORD_BRANCH], NO_PROMPT);
+  } catch {
+    return [{ name, status: 'error', message: 'origin could not be read', fix: 'check the remote address (git remote -v) and that this checkout may read it' }];
+  }
+  if ((await tryGit(context.root, ['rev-parse', '--verify', '--quiet', 'HEAD'])) === undefined) {
+    return [{ name, status: 'warning', message: 'origin can be read, but nothing is committed here yet, so a push could not be tried', fix: 'commit the practice files, then run plan doctor again' }];
+  }
+  try {
+    await runGit(context.root, ['push', '--dry-run', '--quiet', 'origin', `HEAD:refs/heads/${RECORD_BRANCH}-doctor`], NO_PROMPT);
+  } catch {
+    return [{ name, status: 'error', message: 'this checkout cannot push to origin, so a publish run could not keep its record and would send nothing', fix: 'give the publish job permission to push (permissions: contents: write in its workflow), and leave the plan-record branch unprotected' }];
+  }
+  return [{ name, status: 'ok', message: refs.trim() === '' ? 'origin can be pushed to; the first publish run with --commit starts the record there' : 'origin holds the record and can be pushed to' }];
 }
 
 /** The repository path (under media/) of an image, else a video, in a stable order. */

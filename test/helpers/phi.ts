@@ -1,4 +1,5 @@
-// The PHI scanner with the example practice's facts, for the recognisers' unit tests.
+// The PHI recognisers with the example practice's facts, for their unit tests: unweighed by the model
+// (src/phi/weigh.test.ts tests the weighing).
 import { createPhiScanner, type PhiField, type PhiType } from '../../src/phi/index.js';
 
 export const scanner = createPhiScanner(
@@ -11,7 +12,7 @@ export const scanner = createPhiScanner(
     handles: ['@cedarvalleyhealth'],
     staff: ['Dr. Priya Natarajan', 'Jenna Whitfield NP', 'Dr. Marcus Okafor', 'Rosa Delgado RN', 'Tom Brennan PA-C'],
   },
-  { currentYear: 2026 },
+  { currentYear: 2026, model: null },
 );
 
 /** The text each match of `type` covers (assertions only; the engine never prints it). */

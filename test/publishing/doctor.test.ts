@@ -1,10 +1,12 @@
 // `plan doctor` on the repository's example configuration, every network pointed at its strict fake.
+import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDoctorCommand } from '../../src/cli/commands/doctor.js';
+import { checkRecordHome, type CheckResult } from '../../src/publishing/doctor.js';
 import { FRAGMENT } from '../../src/http/redact.js';
 import { startFakeBluesky } from '../fakes/bluesky.js';
 import { startFakeFacebook, type FakeFacebook } from '../fakes/facebook.js';
@@ -79,6 +81,12 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'plans/networks.yaml'), networks);
   const config = await readFile(path.join(root, 'plan.config.yaml'), 'utf8');
   await writeFile(path.join(root, 'plan.config.yaml'), config.replace(/^media_base_url: .*$/m, `media_base_url: ${media.url}social/`));
+  // The practice's repository, with the remote a publish job keeps the record on.
+  const remote = path.join(root, '.remote.git');
+  execFileSync('git', ['init', '--quiet', '--bare', '-b', 'main', remote]);
+  execFileSync('git', ['init', '--quiet', '-b', 'main'], { cwd: root });
+  execFileSync('git', ['remote', 'add', 'origin', remote], { cwd: root });
+  execFileSync('git', ['-c', 'user.name=Practice', '-c', 'user.email=lead@example.com', 'commit', '--quiet', '--allow-empty', '-m', 'Set up'], { cwd: root });
 });
 
 afterAll(async () => {
@@ -114,6 +122,7 @@ describe('plan doctor', () => {
     expect(line('x: credentials accepted')).toMatch(/^ok /);
     expect(line('bluesky: app password accepted')).toMatch(/^ok .*cedarvalleyhealth\.bsky\.social/);
     expect(line('media: reachable at media_base_url')).toMatch(/^ok .*media\/2026\/handwashing\.jpg .*image\/jpeg/);
+    expect(line('publish record: the plan-record branch of origin')).toMatch(/^ok/);
     expect(line('.gitattributes: record merges by union')).toMatch(/^ok /);
     expect(lines.filter((l) => l.startsWith('ERROR'))).toHaveLength(3);
     expect(run.stdout).toMatch(/3 problems to fix before publishing works, 1 warning/);
@@ -172,5 +181,36 @@ describe('plan doctor', () => {
       await writeFile(path.join(root, 'plans/networks.yaml'), networks);
       await writeFile(path.join(root, '.gitattributes'), attributes);
     }
+  });
+});
+
+describe('plan doctor: where the publish record goes', () => {
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, stdio: 'pipe' });
+  const recordLine = (results: CheckResult[]) => results.find((r) => r.name.startsWith('publish record'))!;
+  const context = (cwd: string) => ({ root: cwd, project: {} as never, env: {}, http: {} as never, now: NOW });
+
+  it('says a folder outside git, or a repository without origin, has nowhere to keep the record', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'plan-doctor-record-'));
+    expect(recordLine(await checkRecordHome(context(folder)))).toMatchObject({ status: 'warning', message: expect.stringContaining('not a git repository') });
+    git(folder, 'init', '--quiet', '-b', 'main');
+    expect(recordLine(await checkRecordHome(context(folder)))).toMatchObject({ status: 'warning', fix: expect.stringContaining('git remote add origin') });
+    git(folder, 'remote', 'add', 'origin', path.join(folder, 'no-such-remote.git'));
+    expect(recordLine(await checkRecordHome(context(folder)))).toMatchObject({ status: 'error', message: 'origin could not be read' });
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('says a remote that takes pushes is ready, and whether the record is there yet', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'plan-doctor-record-'));
+    const remote = path.join(folder, 'remote.git');
+    const clone = path.join(folder, 'clone');
+    git(folder, 'init', '--quiet', '--bare', '-b', 'main', remote);
+    git(folder, 'clone', '--quiet', remote, clone);
+    git(clone, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '--quiet', '--allow-empty', '-m', 'start');
+    git(clone, 'push', '--quiet', 'origin', 'main');
+    expect(recordLine(await checkRecordHome(context(clone)))).toMatchObject({ status: 'ok', message: expect.stringContaining('the first publish run with --commit starts the record') });
+    git(clone, 'push', '--quiet', 'origin', 'main:plan-record');
+    expect(recordLine(await checkRecordHome(context(clone)))).toMatchObject({ status: 'ok', message: 'origin holds the record and can be pushed to' });
+    expect(git(remote, 'branch', '--list').toString()).not.toContain('doctor');
+    await rm(folder, { recursive: true, force: true });
   });
 });

@@ -2,6 +2,7 @@
 // send credentials there, so the review names every such change first, and says when the job would refuse it.
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildReview } from '../../src/review/index.js';
+import { formatReviewMarkdown } from '../../src/formats/review-markdown.js';
 import { makeRepo, removeTempRepos } from '../helpers/repo.js';
 import { REVIEW_NOW } from './pull-request.js';
 
@@ -32,6 +33,15 @@ describe('plan review: changes to the accounts', () => {
     const [x] = alerts.accountChanges;
     expect(x!.message).toMatch(/X's api_url changes from \(not set\) to http:\/\/203\.0\.113\.9: the publish job will refuse it \(http:\/\/203\.0\.113\.9 is not encrypted/);
     expect(alerts.accountChanges.find((c) => c.network === 'mastodon')!.message).toContain("will send Mastodon's credentials there");
+  });
+
+  it('puts them at the top of the review comment, a refused one marked', async () => {
+    const repo = pullRequest('x: { account: "@practice", api_url: "http://203.0.113.9" }\nmastodon: { instance: https://social.example.org }\nfacebook: { page_id: "100000000000001" }\n');
+    const comment = formatReviewMarkdown(await review(repo.root), { maxBytes: 65_000 });
+    const caution = comment.slice(comment.indexOf('[!CAUTION]'));
+    expect(caution).toContain("🔑 Where posts and the practice's credentials go changes");
+    expect(caution).toMatch(/- ⛔ X's api\\_url changes from \(not set\) to http:\/\/203\.0\.113\.9: the publish job will refuse it/);
+    expect(caution).toContain("Mastodon's instance changes from https://mastodon.social to https://social.example.org");
   });
 
   it('says an https gateway is refused unless the job allows it, and not when it does', async () => {

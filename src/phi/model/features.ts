@@ -1,8 +1,9 @@
 /**
  * What the PHI model reads of one sentence (a "unit"; a file name or link is one unit): its words and
  * word pairs, the clusters of words used alike (so a word never seen in training counts like its
- * neighbours), pieces of words, the sentence before it, the shape of the text (who speaks, to whom,
- * when), and what the recognisers found there. Each feature is hashed into a fixed-size vector.
+ * neighbours), the shape of the text (who speaks, to whom, when, about what, and every pair of those),
+ * whether the post answers a review, and what the recognisers found. Each feature is hashed into a
+ * fixed-size vector.
  */
 import type { Doc } from '../document.js';
 import type { PhiField } from '../types.js';
@@ -44,9 +45,10 @@ export function unitsOf(doc: Doc): Unit[] {
   return doc.sentences.map((s) => ({ start: s.start, end: s.end, sentence: s.index }));
 }
 
-type Block = 'W' | 'K' | 'C' | 'P' | 'S' | 'E' | 'R';
+export type Block = 'W' | 'K' | 'S' | 'E' | 'R';
+export const BLOCKS: readonly Block[] = ['W', 'K', 'S', 'E', 'R'];
 /** Blocks whose values are scaled to unit length, so a long sentence does not outweigh a short one. */
-const NORMALISED: ReadonlySet<Block> = new Set(['W', 'K', 'C', 'P', 'R']);
+const NORMALISED: ReadonlySet<Block> = new Set(['W', 'K', 'R']);
 
 interface Word {
   /** Lowercase, digits as shapes (d, dd…), apostrophes straightened. */
@@ -55,6 +57,8 @@ interface Word {
   /** First word of the sentence or line. */
   initial: boolean;
   kind: 'word' | 'number' | 'symbol' | 'emoji';
+  /** The word's cluster, once looked up (see withClusters). */
+  fine?: number | undefined;
 }
 
 const WORD_RE = /(\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*)|(\d+(?:[:.,]\d+)*)|(\p{Extended_Pictographic})|([#@$%&/+])/gu;
@@ -72,6 +76,12 @@ function wordsOf(text: string): Word[] {
     atStart = false;
   }
   return out;
+}
+
+/** The words with their clusters looked up, once for every feature that reads them. */
+function withClusters(words: Word[], clusters: WordClusters): Word[] {
+  for (const word of words) if (word.kind === 'word') word.fine = clusters.fine(word.norm);
+  return words;
 }
 
 /** Hashtags read as the words they join (#PrayForJayden → Pray For Jayden), so a name inside one counts as a name. */
@@ -117,86 +127,116 @@ const REPLY_SIGNS: readonly RegExp[] = [
   /\b(?:we(?:'re| are) (?:so )?sorry|we apologi[sz]e|sentimos|lamentamos)\b/i,
 ];
 
+/** As many signs as a post gets when its author says it answers a review (`kind: review-reply`). */
+export const REPLY_CONTEXT = 3;
+
 /** How much a post reads like an answer to someone's online review (0 to 6 signs). */
 export function replySigns(text: string): number {
   return REPLY_SIGNS.reduce((n, re) => n + (re.test(text) ? 1 : 0), 0);
 }
 
 /** The features of one unit of a post, hashed into a sparse vector. */
-export function unitFeatures(doc: Doc, units: readonly Unit[], index: number, engine: EngineView, clusters: WordClusters): FeatureVector {
+export function unitFeatures(doc: Doc, units: readonly Unit[], index: number, engine: EngineView, clusters: WordClusters, use: readonly Block[] = BLOCKS, reply = replySigns(doc.text)): FeatureVector {
   const unit = units[index]!;
-  const blocks = new Map<Block, Map<string, number>>();
-  const add = (block: Block, feature: string, value = 1) => {
-    let map = blocks.get(block);
-    if (!map) blocks.set(block, (map = new Map()));
-    map.set(feature, (map.get(feature) ?? 0) + value);
-  };
+  const sink = new FeatureSink(use);
   const text = doc.text.slice(unit.start, unit.end);
   const slug = unit.sentence === -1 && (doc.field === 'file' || doc.field === 'link');
-  const words = slug ? slugWords(text) : wordsOf(spelledOut(text));
-  addWords(words, engine, clusters, add);
+  const words = withClusters(slug ? slugWords(text) : wordsOf(spelledOut(text)), clusters);
+  addWords(words, engine, clusters, sink);
   // In an answer to a review, the same words mean more ("your crown", "when you came in"): a second set of weights.
-  const reply = replySigns(doc.text);
-  add('S', `reply:${bucket(reply)}`);
-  if (reply >= 2) for (const word of words) if (word.kind === 'word') add('R', word.norm);
-  if (index > 0) {
-    const before = units[index - 1]!;
-    for (const word of wordsOf(spelledOut(doc.text.slice(before.start, before.end)))) if (word.kind === 'word') add('P', word.norm);
-  }
-  addShape(text, words, doc.field, add);
-  addEngine(unit, engine, add);
-  add('S', `field:${doc.field}`);
-  add('S', `position:${index === 0 ? 'first' : index === units.length - 1 ? 'last' : 'middle'}`);
-  add('S', `units:${bucket(units.length)}`);
-  return hashed(blocks);
+  sink.add('S', named(`reply:${bucket(reply)}`));
+  if (reply >= 2) for (const word of words) if (word.kind === 'word') sink.add('R', hashWord(word.norm));
+  addShape(text, words, doc.field, clusters, reply, sink);
+  addEngine(unit, engine, sink);
+  sink.add('S', named(`field:${doc.field}`));
+  sink.add('S', named(`position:${index === 0 ? 'first' : index === units.length - 1 ? 'last' : 'middle'}`));
+  sink.add('S', named(`units:${bucket(units.length)}`));
+  return sink.vector();
 }
 
-function addWords(words: readonly Word[], engine: EngineView, clusters: WordClusters, add: (block: Block, feature: string, value?: number) => void): void {
-  let previous = '<s>';
-  let previousCluster = 'S';
+const START = hashWord('<s>');
+const END = hashWord('</s>');
+const NAME_LIKE = hashWord('NAME?');
+
+function addWords(words: readonly Word[], engine: EngineView, clusters: WordClusters, sink: FeatureSink): void {
+  let previous = START;
+  let previousGroup = START;
   for (const word of words) {
-    add('W', word.norm);
-    add('W', `${previous}_${word.norm}`);
-    const fine = word.kind === 'word' ? clusters.fine(word.norm) : undefined;
-    const cluster = fine === undefined ? (word.cap && !word.initial && !engine.practiceWords.has(word.norm) ? 'NAME?' : word.kind) : `k${fine}`;
-    const coarse = fine === undefined ? cluster : `g${clusters.coarse(fine)}`;
-    add('K', cluster);
-    add('K', coarse);
-    add('K', `${previous}_${coarse}`);
-    add('K', `${previousCluster}_${coarse}`);
-    if (word.kind === 'word' && word.norm.length >= 4) {
-      const padded = `^${word.norm}$`;
-      for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) add('C', padded.slice(i, i + n));
-    }
-    previous = word.norm;
-    previousCluster = coarse;
+    const h = hashWord(word.norm);
+    sink.add('W', h);
+    sink.add('W', pair(previous, h));
+    const fine = word.fine;
+    const cluster = fine !== undefined ? pair(1, fine) : word.cap && !word.initial && !engine.practiceWords.has(word.norm) ? NAME_LIKE : hashWord(word.kind);
+    const group = fine !== undefined ? pair(2, clusters.coarse(fine)) : cluster;
+    sink.add('K', cluster);
+    sink.add('K', group);
+    sink.add('K', pair(pair(3, previous), group));
+    sink.add('K', pair(pair(4, previousGroup), group));
+    previous = h;
+    previousGroup = group;
   }
-  add('W', `${previous}_</s>`);
+  sink.add('W', pair(previous, END));
 }
 
-function addShape(text: string, words: readonly Word[], field: PhiField, add: (block: Block, feature: string, value?: number) => void): void {
-  let second = 0;
-  let firstSingular = 0;
-  let firstPlural = 0;
-  let third = 0;
-  let past = 0;
-  for (const { norm, kind } of words) {
-    if (kind !== 'word') continue;
-    if (SECOND.has(norm)) second++;
-    if (FIRST_SINGULAR.has(norm)) firstSingular++;
-    if (FIRST_PLURAL.has(norm)) firstPlural++;
-    if (THIRD.has(norm)) third++;
-    if (/^[a-z]{3,}ed$/.test(norm) || norm === 'was' || norm === 'were' || norm === 'had' || norm === 'came' || norm === 'saw' || norm === 'told') past++;
-  }
-  add('S', `you:${bucket(second)}`);
-  add('S', `i:${bucket(firstSingular)}`);
-  add('S', `we:${bucket(firstPlural)}`);
-  add('S', `they:${bucket(third)}`);
-  add('S', `past:${bucket(past)}`);
-  if (second && past) add('S', 'you&past');
-  if (third && past) add('S', 'they&past');
-  if (firstSingular && past) add('S', 'i&past');
-  if (firstPlural && second) add('S', 'we&you');
+/**
+ * Plain signals of how a sentence speaks (who, when, how sure, about what), and every pair of them: a
+ * linear model sees "you" and "was" apart; "you & past & care" is what a reply that confirms a visit says,
+ * and "if & you & care" is advice.
+ */
+function addShape(text: string, words: readonly Word[], field: PhiField, clusters: WordClusters, reply: number, sink: FeatureSink): void {
+  const add = (block: Block, feature: string) => sink.add(block, named(feature));
+  const signals = signalsOf(text, words, clusters, reply);
+  const list = [...signals].sort();
+  for (const signal of list) add('S', signal);
+  for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) add('S', `${list[i]}&${list[j]}`);
+  if (signals.has('you') && signals.has('past') && signals.has('care')) add('S', 'you&past&care');
+  if (signals.has('we') && signals.has('you') && signals.has('care')) add('S', 'we&you&care');
+  if (signals.has('feeling') && signals.has('you') && signals.has('care')) add('S', 'feeling&you&care');
+  if (signals.has('definite-care') && signals.has('you')) add('S', 'definite-care&you');
+  // Said as a fact about someone, not as advice to anyone (no "if", no "call us", no question).
+  const assertive = !signals.has('condition') && !signals.has('imperative') && !signals.has('question');
+  if (assertive) for (const signal of ['you', 'care', 'definite-care', 'they', 'relative']) if (signals.has(signal)) add('S', `assertive&${signal}`);
+  if (assertive && signals.has('you') && signals.has('care')) add('S', 'assertive&you&care');
+  if (field === 'title' || field === 'alt') add('S', `${field}:words:${bucket(Math.floor(words.length / 4))}`);
+}
+
+/** The signals of one unit's text (see addShape), also what a finding says it rests on. */
+export function unitSignals(doc: Doc, unit: Unit, clusters: WordClusters, reply: number): ReadonlySet<string> {
+  const text = doc.text.slice(unit.start, unit.end);
+  const words = withClusters(unit.sentence === -1 && (doc.field === 'file' || doc.field === 'link') ? slugWords(text) : wordsOf(spelledOut(text)), clusters);
+  return signalsOf(text, words, clusters, reply);
+}
+
+function signalsOf(text: string, words: readonly Word[], clusters: WordClusters, reply: number): Set<string> {
+  const signals = new Set<string>();
+  if (reply >= 1) signals.add('reply');
+  if (reply >= 2) signals.add('reply2');
+  words.forEach((word, i) => {
+    const { norm, kind } = word;
+    if (kind === 'number') signals.add('number');
+    if (kind !== 'word') return;
+    if (SECOND.has(norm)) signals.add('you');
+    if (FIRST_SINGULAR.has(norm)) signals.add('i');
+    if (FIRST_PLURAL.has(norm)) signals.add('we');
+    if (THIRD.has(norm)) signals.add('they');
+    if (PAST.has(norm) || (/^[a-z]{3,}ed$/.test(norm) && !NOT_PAST.has(norm))) signals.add('past');
+    if ((norm === 'has' || norm === 'have' || norm === "'ve") && words[i + 1]?.norm && /^(?:been|[a-z]{3,}ed)$/.test(words[i + 1]!.norm)) signals.add('perfect');
+    if (norm === 'will' || norm === "'ll" || norm === 'going') signals.add('future');
+    if (CONDITION.has(norm)) signals.add('condition');
+    if (FEELING.has(norm)) signals.add('feeling');
+    if (RELATIVE.has(norm)) signals.add('relative');
+    if (SOMEONE.has(norm)) signals.add('someone');
+    if (word.cap && !word.initial) signals.add('capital');
+    const fine = word.fine;
+    if (CARE_WORDS.has(norm) || (fine !== undefined && careClusters(clusters).has(fine))) {
+      signals.add('care');
+      // "the boot", "that shoulder", "your Adderall": a particular person's care, not care in general.
+      const before = [words[i - 1]?.norm, words[i - 2]?.norm];
+      if (before.some((w) => w !== undefined && DEFINITE.has(w))) signals.add('definite-care');
+    }
+  });
+  if (words[0]?.kind === 'word' && IMPERATIVE.has(words[0].norm)) signals.add('imperative');
+  if (/\?\s*$/.test(text)) signals.add('question');
   const tests: [string, RegExp][] = [
     ['time', TIME_RE],
     ['date', DATE_RE],
@@ -208,11 +248,36 @@ function addShape(text: string, words: readonly Word[], field: PhiField, add: (b
     ['quote', QUOTE_RE],
     ['room', ROOM_RE],
   ];
-  for (const [name, re] of tests) if (re.test(text)) add('S', name);
-  if (field === 'title' || field === 'alt') add('S', `${field}:words:${bucket(Math.floor(words.length / 4))}`);
+  for (const [name, re] of tests) if (re.test(text)) signals.add(name);
+  return signals;
 }
 
-function addEngine(unit: Unit, engine: EngineView, add: (block: Block, feature: string, value?: number) => void): void {
+const PAST = new Set(['was', 'were', 'had', 'did', 'came', 'saw', 'told', 'went', 'got', 'gave', 'took', 'left', 'made', 'felt', 'brought', 'found', 'said', 'broke', 'fell', 'ran', 'sat', 'held', 'kept', 'met', 'paid', 'sent', 'lost', 'won', 'wrote', 'began', 'woke', 'heard', 'hurt', 'cut', 'caught', 'bought', 'fue', 'estuvo', 'vino', 'tuvo']);
+const NOT_PAST = new Set(['need', 'feed', 'seed', 'speed', 'bed', 'red', 'shed', 'breed', 'bleed', 'proceed', 'exceed', 'succeed', 'weed', 'deed', 'indeed', 'hundred', 'sacred', 'naked', 'wicked', 'united', 'limited', 'detailed', 'advanced', 'licensed', 'certified', 'dedicated', 'qualified', 'experienced', 'interested', 'related', 'located', 'based', 'scheduled', 'needed', 'required']);
+const CONDITION = new Set(['if', 'when', 'whenever', 'unless', 'should', 'might', 'may', 'can', 'could', 'si', 'cuando', 'every', 'any', 'anyone', 'everyone']);
+const FEELING = new Set(['glad', 'happy', 'hope', 'hoping', 'sorry', 'proud', 'congrats', 'congratulations', 'thrilled', 'love', 'loved', 'miss', 'excited', 'relieved', 'grateful', 'thankful', 'honor', 'honored', 'blessed', 'bravo', 'yay', 'woohoo', 'alegra', 'felicidades', 'orgullosos', 'sentimos']);
+const DEFINITE = new Set(['the', 'that', 'this', 'your', 'ur', 'his', 'her', 'their', 'those', 'these', 'su', 'tu', 'el', 'la']);
+const RELATIVE = new Set(['son', 'daughter', 'mom', 'mother', 'dad', 'father', 'wife', 'husband', 'baby', 'kid', 'kids', 'child', 'children', 'grandma', 'grandpa', 'grandmother', 'grandfather', 'sister', 'brother', 'twins', 'hijo', 'hija', 'mamá', 'papá', 'esposo', 'esposa', 'abuela', 'abuelo', 'bebé']);
+/** Words that point at a person without naming them ("a patient", "this young man"). */
+const SOMEONE = new Set(['patient', 'patients', 'man', 'woman', 'men', 'women', 'boy', 'girl', 'boys', 'girls', 'guy', 'lady', 'gentleman', 'teen', 'teenager', 'toddler', 'infant', 'newborn', 'neighbor', 'neighbour', 'friend', 'client', 'someone', 'somebody', 'veteran', 'student', 'athlete', 'player', 'runner', 'paciente', 'señor', 'señora', 'niño', 'niña']);
+const IMPERATIVE = new Set(['call', 'ask', 'bring', 'try', 'make', 'get', 'keep', 'wash', 'book', 'schedule', 'stop', 'join', 'come', 'visit', 'check', 'learn', 'remember', 'wear', 'drink', 'eat', 'use', 'avoid', 'stay', 'take', 'read', 'watch', 'follow', 'share', 'tag', 'click', 'tap', 'see', 'find', 'know', 'protect', 'talk', 'let', 'give', 'be', 'don\'t', 'never', 'always', 'llame', 'pregunte', 'visite']);
+/** Words of care that the vectors scatter across general clusters ("appointment" sits with "meeting"). */
+const CARE_WORDS = new Set(['appointment', 'appointments', 'visit', 'visits', 'checkup', 'check-up', 'exam', 'refill', 'copay', 'chart', 'records', 'results', 'result', 'bill', 'claim', 'insurance', 'portal', 'intake', 'session', 'sessions', 'procedure', 'recheck', 'follow-up', 'x-ray', 'mri', 'scan', 'crown', 'filling', 'cleaning', 'braces', 'sealants', 'stitches', 'cita', 'consulta', 'receta', 'tratamiento']);
+/** Seeds of what is care: every cluster holding one of them counts as care. */
+const CARE_SEEDS = ['patient', 'treatment', 'surgery', 'diagnosis', 'prescription', 'medication', 'infection', 'therapy', 'symptoms', 'allergy', 'dentist', 'tooth', 'fracture', 'injury', 'pregnancy', 'vaccine', 'cancer', 'nurse', 'clinic', 'rash', 'fever', 'knee', 'biopsy', 'pediatrician', 'cholesterol', 'psoriasis', 'anxiety', 'wound'];
+const careClusterCache = new WeakMap<WordClusters, ReadonlySet<number>>();
+
+function careClusters(clusters: WordClusters): ReadonlySet<number> {
+  let found = careClusterCache.get(clusters);
+  if (!found) {
+    found = new Set(CARE_SEEDS.map((w) => clusters.fine(w)).filter((c): c is number => c !== undefined));
+    careClusterCache.set(clusters, found);
+  }
+  return found;
+}
+
+function addEngine(unit: Unit, engine: EngineView, sink: FeatureSink): void {
+  const add = (block: Block, feature: string) => sink.add(block, named(feature));
   const inside = (span: { start: number; end: number }) => span.start < unit.end && span.end > unit.start;
   for (const found of engine.found) add('E', inside(found) ? `here:${found.type}` : `post:${found.type}`);
   for (const mention of engine.mentions) add('E', inside(mention) ? `person-here:${mention.kind}` : `person-post:${mention.kind}`);
@@ -220,40 +285,74 @@ function addEngine(unit: Unit, engine: EngineView, add: (block: Block, feature: 
   if (unit.sentence >= 0) for (const cue of engine.sentenceCues(unit.sentence)) add('E', `cue:${cue}`);
 }
 
-/** FNV-1a with a final mix, on the block letter and the feature. */
-function hash(block: string, feature: string): number {
-  let h = 0x811c9dc5 ^ block.charCodeAt(0);
-  h = Math.imul(h, 0x01000193);
-  for (let i = 0; i < feature.length; i++) {
-    h ^= feature.charCodeAt(i);
+/** FNV-1a of a string, with a final mix. */
+function hashWord(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return mix(h);
+}
+
+function mix(value: number): number {
+  let h = value;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  return (h >>> 0) & MASK;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
-function hashed(blocks: Map<Block, Map<string, number>>): FeatureVector {
-  const slots = new Map<number, number>();
-  for (const [block, features] of blocks) {
-    let norm = 1;
-    if (NORMALISED.has(block)) {
-      let sum = 0;
-      for (const v of features.values()) sum += v * v;
-      norm = Math.sqrt(sum) || 1;
-    }
-    for (const [feature, value] of features) {
-      const slot = hash(block, feature);
-      slots.set(slot, (slots.get(slot) ?? 0) + value / norm);
-    }
+/** One hash of two: a word pair, or a kind of feature and its value. */
+function pair(a: number, b: number): number {
+  return mix((Math.imul(a, 0x9e3779b1) ^ b) >>> 0);
+}
+
+const namedFeatures = new Map<string, number>();
+
+/** The hash of a named feature ("you&past", "field:alt"); there are few, so each is hashed once. */
+function named(feature: string): number {
+  let h = namedFeatures.get(feature);
+  if (h === undefined) namedFeatures.set(feature, (h = hashWord(feature)));
+  return h;
+}
+
+const BLOCK_SEEDS: Record<Block, number> = { W: 11, K: 12, S: 13, E: 14, R: 15 };
+
+/** Collects a unit's features per block and makes the hashed vector, the word blocks scaled to unit length. */
+class FeatureSink {
+  private readonly blocks = new Map<Block, Map<number, number>>();
+
+  constructor(private readonly use: readonly Block[]) {}
+
+  add(block: Block, key: number): void {
+    if (!this.use.includes(block)) return;
+    let slots = this.blocks.get(block);
+    if (!slots) this.blocks.set(block, (slots = new Map()));
+    const slot = pair(BLOCK_SEEDS[block], key) & MASK;
+    slots.set(slot, (slots.get(slot) ?? 0) + 1);
   }
-  const idx = new Int32Array(slots.size);
-  const val = new Float32Array(slots.size);
-  let i = 0;
-  for (const [slot, value] of slots) {
-    idx[i] = slot;
-    val[i++] = value;
+
+  vector(): FeatureVector {
+    const total = new Map<number, number>();
+    for (const [block, slots] of this.blocks) {
+      let norm = 1;
+      if (NORMALISED.has(block)) {
+        let sum = 0;
+        for (const v of slots.values()) sum += v * v;
+        norm = Math.sqrt(sum) || 1;
+      }
+      for (const [slot, value] of slots) total.set(slot, (total.get(slot) ?? 0) + value / norm);
+    }
+    const idx = new Int32Array(total.size);
+    const val = new Float32Array(total.size);
+    let i = 0;
+    for (const [slot, value] of total) {
+      idx[i] = slot;
+      val[i++] = value;
+    }
+    return { idx, val };
   }
-  return { idx, val };
 }

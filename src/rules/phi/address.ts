@@ -1,5 +1,5 @@
 import { docsUrl } from '../messages.js';
-import { OWN_FACTS, phiRule } from './rule.js';
+import { OWN_FACTS, phiRule, REPLY_FIX } from './rule.js';
 
 export const address = phiRule({
   id: 'phi/address',
@@ -11,6 +11,7 @@ export const address = phiRule({
   },
   messages: {
     found: `{{what}} in {{where}}: remove it or say no more than the state; ${OWN_FACTS}`,
+    reply: REPLY_FIX,
   },
   cacheable: true,
 });

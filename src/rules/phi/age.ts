@@ -1,5 +1,5 @@
 import { docsUrl } from '../messages.js';
-import { phiRule } from './rule.js';
+import { phiRule, REPLY_FIX } from './rule.js';
 
 export const age = phiRule({
   id: 'phi/age',
@@ -11,6 +11,7 @@ export const age = phiRule({
   },
   messages: {
     found: '{{what}} in {{where}}: say "90 or older" instead of the age or birth year',
+    reply: REPLY_FIX,
   },
   cacheable: true,
 });

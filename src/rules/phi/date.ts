@@ -1,5 +1,5 @@
 import { docsUrl } from '../messages.js';
-import { phiRule } from './rule.js';
+import { phiRule, REPLY_FIX } from './rule.js';
 
 export const date = phiRule({
   id: 'phi/date',
@@ -11,6 +11,7 @@ export const date = phiRule({
   },
   messages: {
     found: '{{what}} in {{where}}: leave the date out, or say no more than the year',
+    reply: REPLY_FIX,
   },
   cacheable: true,
 });

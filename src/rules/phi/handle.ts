@@ -1,5 +1,5 @@
 import { docsUrl } from '../messages.js';
-import { OWN_FACTS, phiRule } from './rule.js';
+import { OWN_FACTS, phiRule, REPLY_FIX } from './rule.js';
 
 export const handle = phiRule({
   id: 'phi/handle',
@@ -11,6 +11,7 @@ export const handle = phiRule({
   },
   messages: {
     found: `{{what}} in {{where}}: remove the handle: do not tag or reply to patients in public; ${OWN_FACTS}`,
+    reply: REPLY_FIX,
   },
   cacheable: true,
 });

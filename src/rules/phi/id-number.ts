@@ -1,5 +1,5 @@
 import { docsUrl } from '../messages.js';
-import { phiRule } from './rule.js';
+import { phiRule, REPLY_FIX } from './rule.js';
 
 export const idNumber = phiRule({
   id: 'phi/id-number',
@@ -11,6 +11,7 @@ export const idNumber = phiRule({
   },
   messages: {
     found: '{{what}} in {{where}}: remove the number: it identifies one person',
+    reply: REPLY_FIX,
   },
   cacheable: true,
 });

@@ -1,5 +1,5 @@
 import { docsUrl } from '../messages.js';
-import { phiRule } from './rule.js';
+import { phiRule, REPLY_FIX } from './rule.js';
 
 export const name = phiRule({
   id: 'phi/name',
@@ -11,6 +11,7 @@ export const name = phiRule({
   },
   messages: {
     found: '{{what}} in {{where}}: remove it, or make the example general ("a patient", "many parents"); staff may be named when listed under practice.staff in plan.config.yaml',
+    reply: REPLY_FIX,
   },
   cacheable: true,
 });

@@ -1,5 +1,5 @@
 import { docsUrl } from '../messages.js';
-import { phiRule } from './rule.js';
+import { phiRule, REPLY_FIX } from './rule.js';
 
 export const patientPhoto = phiRule(
   {
@@ -12,6 +12,7 @@ export const patientPhoto = phiRule(
     },
     messages: {
       found: "{{what}} in {{where}}: use a picture with no patient in it, or add authorization: with the id of the patient's signed HIPAA authorization",
+      reply: REPLY_FIX,
     },
     cacheable: true,
   },

@@ -1,5 +1,5 @@
 import { docsUrl } from '../messages.js';
-import { phiRule } from './rule.js';
+import { phiRule, REPLY_FIX } from './rule.js';
 
 export const patientStory = phiRule(
   {
@@ -12,6 +12,7 @@ export const patientStory = phiRule(
     },
     messages: {
       found: '{{what}} in {{where}}: tell it as general information or say it is a made-up example, or add authorization: with the id of the patient\'s signed HIPAA authorization',
+      reply: REPLY_FIX,
     },
     cacheable: true,
   },

@@ -1,5 +1,5 @@
 import { docsUrl } from '../messages.js';
-import { OWN_FACTS, phiRule } from './rule.js';
+import { OWN_FACTS, phiRule, REPLY_FIX } from './rule.js';
 
 export const phone = phiRule({
   id: 'phi/phone',
@@ -11,6 +11,7 @@ export const phone = phiRule({
   },
   messages: {
     found: `{{what}} in {{where}}: remove it; ${OWN_FACTS}`,
+    reply: REPLY_FIX,
   },
   cacheable: true,
 });

@@ -2,8 +2,15 @@ import { PHI_RULE_BY_TYPE } from '../../phi/index.js';
 import type { Rule, RuleMeta } from '../types.js';
 import { phiIn } from './scan.js';
 
-/** Every PHI rule says "<what> in <where>: <what to do>"; what to do is written into its template. */
-type PhiMessage = 'found';
+/**
+ * Every PHI rule says "<what> in <where>: <what to do>"; what to do is written into its template. In an
+ * answer to a review (`reply`), what to do is the same for every kind: confirm nothing.
+ */
+type PhiMessage = 'found' | 'reply';
+
+/** What a reply to a reviewer may say, for every PHI rule's `reply` message. */
+export const REPLY_FIX =
+  "{{what}} in {{where}}: a public reply must not confirm that the reviewer is a patient. Thank them, invite them to call or write to the office, and say nothing about their visit, care, bill or results";
 
 export interface PhiRuleOptions {
   /** Stories, testimonials and patient photos are allowed with the patient's signed authorization. */
@@ -23,8 +30,8 @@ export function phiRule(meta: RuleMeta<PhiMessage>, options: PhiRuleOptions = {}
       for (const found of phiIn(context)) {
         if (PHI_RULE_BY_TYPE[found.type] !== meta.id) continue;
         report({
-          messageId: 'found',
-          data: { what: capitalize(found.description), where: found.where },
+          messageId: found.reply ? 'reply' : 'found',
+          data: { what: capitalize(found.basis?.length ? `${found.description} (it rests on: ${found.basis.join(', ')})` : found.description), where: found.where },
           range: found.range,
           sensitiveText: found.text,
           ...(found.network ? { network: found.network } : {}),

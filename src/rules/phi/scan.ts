@@ -30,10 +30,11 @@ export function phiIn(context: PostCheckContext): readonly PlacedPhi[] {
 
 function scanPost(post: Post, scanner: PhiScanner): PlacedPhi[] {
   const found: PlacedPhi[] = [];
+  const context = { reviewReply: post.frontmatter.kind === 'review-reply' };
   for (const published of publishedTexts(post)) {
     const field: PhiField = published.network ? 'variant' : 'body';
     const where = published.network ? `the ${profileFor(published.network).label} variant` : 'the post text';
-    for (const match of scanner.scan(published.text, field)) {
+    for (const match of scanner.scan(published.text, field, context)) {
       found.push({
         ...match,
         range: published.place(match.start, match.end),
@@ -46,7 +47,7 @@ function scanPost(post: Post, scanner: PhiScanner): PlacedPhi[] {
   const { title, media = [], link } = post.frontmatter;
   const scanValue = (value: string | undefined, field: PhiField, path: YamlPath, where: string) => {
     if (value === undefined) return;
-    for (const match of scanner.scan(value, field)) {
+    for (const match of scanner.scan(value, field, context)) {
       found.push({ ...match, range: placeInValue(post, path, value, match), where, text: value.slice(match.start, match.end) });
     }
   };

@@ -1,5 +1,5 @@
 import { docsUrl } from '../messages.js';
-import { phiRule } from './rule.js';
+import { phiRule, REPLY_FIX } from './rule.js';
 
 export const testimonial = phiRule(
   {
@@ -12,6 +12,7 @@ export const testimonial = phiRule(
     },
     messages: {
       found: "{{what}} in {{where}}: remove it, or add authorization: with the id of the patient's signed HIPAA authorization",
+      reply: REPLY_FIX,
     },
     cacheable: true,
   },

@@ -1,5 +1,5 @@
 import { docsUrl } from '../messages.js';
-import { OWN_FACTS, phiRule } from './rule.js';
+import { OWN_FACTS, phiRule, REPLY_FIX } from './rule.js';
 
 export const url = phiRule({
   id: 'phi/url',
@@ -11,6 +11,7 @@ export const url = phiRule({
   },
   messages: {
     found: `{{what}} in {{where}}: remove the link; ${OWN_FACTS} (websites)`,
+    reply: REPLY_FIX,
   },
   cacheable: true,
 });
