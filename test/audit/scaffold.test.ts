@@ -49,7 +49,7 @@ describe('plan init', () => {
     return runPlan(['init'], { cwd: dir.root }).then(() => {
       const review = parseYaml(readFileSync(path.join(dir.root, '.github/workflows/plan-review.yml'), 'utf8'));
       const publish = parseYaml(readFileSync(path.join(dir.root, '.github/workflows/plan-publish.yml'), 'utf8'));
-      expect(Object.keys(review.on)).toEqual(['pull_request']);
+      expect(Object.keys(review.on)).toEqual(['pull_request', 'pull_request_review']);
       expect(JSON.stringify(review.jobs)).toContain('plan audit');
       const steps = review.jobs.review.steps as { run?: string; uses?: string; with?: { path?: string } }[];
       const restore = steps.findIndex((step) => step.uses?.startsWith('actions/cache@') && step.with?.path === CACHE_FILE.split('/').slice(0, -1).join('/'));
