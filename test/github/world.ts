@@ -67,7 +67,7 @@ export async function makeWorld(files: Record<string, string | Buffer>, options:
   mkdirSync(seed);
   writeFiles(seed, {
     'plan.config.yaml': CONFIG,
-    'plans/networks.yaml': `mastodon: { instance: "${mastodon.url}" }\n`,
+    'plans/networks.yaml': `mastodon: { instance: "${mastodon.url}", slots: ["Mon 09:00", "Wed 12:00"] }\n`,
     'plans/objectives.yaml': 'objectives:\n  education: { label: Patient education, share: 100 }\n',
     'plans/audiences.yaml': 'segments:\n  parents: { label: Parents of young children, age: "30-49" }\n',
     '.gitattributes': '.plan/*.jsonl merge=union\n',
