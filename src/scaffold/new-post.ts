@@ -111,7 +111,8 @@ function audienceLine(audience: readonly string[], project: Project): string {
   if (audience.length > 0) return `audience: [${audience.join(', ')}]`;
   const segments = Object.entries(project.audiences.data?.segments ?? {});
   if (segments.length === 0) return '# audience: plans/audiences.yaml defines no segments yet';
-  return `# audience: [${segments.map(([id]) => id).join(', ')}]   # who it is for: ${segments.map(([id, s]) => `${id} (${s.label})`).join(', ')}; keep those that apply and remove the "# "`;
+  const ids = segments.map(([id]) => id).join(', ');
+  return `# audience: [${ids}]   # who it is for: keep those that apply, then remove the "# "\n#   ${segments.map(([id, s]) => `${id}: ${s.label}`).join('; ')}`;
 }
 
 function mediaLines(media: NewPostRequest['media']): string[] {

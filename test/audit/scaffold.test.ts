@@ -113,7 +113,7 @@ describe('plan new', () => {
     const text = readFileSync(path.join(dir.root, 'content/2030/10/tips.md'), 'utf8');
     expect(text).toMatch(/\npublish_at: 2030-10-03 12:00\nnetworks: \[x, facebook\]\n/);
     expect(text).not.toContain('audience: []');
-    expect(text).toContain('\n# audience: [parents, seniors]   # who it is for: parents (Parents of young children), seniors (Adults 65 and older)');
+    expect(text).toContain('\n# audience: [parents, seniors]   # who it is for: keep those that apply, then remove the "# "\n#   parents: Parents of young children; seniors: Adults 65 and older\n');
     // That day has a post now: the next one is the Monday slot.
     const next = await runPlan(['new', 'more-tips', '--now', '2030-10-02T15:00:00Z'], { cwd: dir.root });
     expect(next.stdout).toMatch(/^created content\/2030\/10\/more-tips\.md\n {2}publish_at 2030-10-07 09:00: /);
