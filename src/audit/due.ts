@@ -26,8 +26,11 @@ export type Verdict =
   /** Held back for safety: the record cannot say whether it was published, or another run is sending it now. */
   | { kind: 'held'; post: PreparedPost; reason: string; previous?: RecordEntry };
 
-/** Whether a post may be published, when approval is required: granted, or why not. */
-export type Approval = { approved: true; by?: string } | { approved: false; reason: string };
+/**
+ * Whether a post may be published, when approval is required: granted (by whom, in which pull
+ * request), or why not.
+ */
+export type Approval = { approved: true; by?: string; pullRequest?: { number: number; url: string } } | { approved: false; reason: string };
 
 export interface DueFacts {
   project: Project;
@@ -38,7 +41,12 @@ export interface DueFacts {
   network?: NetworkId;
   /** The run asking: its own `attempting` lines are not another run's work. */
   run?: string;
-  /** Where approval is required: whether each post is approved. Without it, `approved_by` in the post is the approval. */
+  /**
+   * Where approval is required: whether each post is approved, as its pull request on GitHub shows.
+   * `plan publish` always gives it (a run that cannot ask GitHub approves nothing). Without it the
+   * approval is not judged: views that do not ask GitHub (calendar, status) show a post as it will
+   * go out once approved. `approved_by` in a post is a note and never approves it.
+   */
   approvalOf?: (post: Post) => Approval;
 }
 
@@ -94,9 +102,8 @@ function inFlight(entry: RecordEntry, now: Date): boolean {
 }
 
 function approvalOf(post: Post, facts: DueFacts): Approval {
-  if (!facts.project.config.data?.approval.required) return { approved: true };
-  if (facts.approvalOf) return facts.approvalOf(post);
-  return post.frontmatter.approved_by ? { approved: true } : { approved: false, reason: 'not approved: approved_by is required by plan.config.yaml' };
+  if (!facts.project.config.data?.approval.required || !facts.approvalOf) return { approved: true };
+  return facts.approvalOf(post);
 }
 
 function errorsByFile(findings: readonly Finding[]): Map<string, Finding[]> {

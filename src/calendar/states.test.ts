@@ -58,7 +58,9 @@ async function repository() {
 
 describe('statesOf: where each post stands on each network', async () => {
   const result = await repository();
-  const states = (file: string): NetworkState[] => statesOf(result.posts.find((p) => p.file === `content/${file}.md`)!, { ...result, now: NOW });
+  // As plan publish reads approvals from GitHub: this one's pull request waits for its reviewer.
+  const approvalOf = (post: { file: string }) => (post.file === 'content/unapproved.md' ? { approved: false as const, reason: 'not approved: waiting for a review by dr-lee' } : { approved: true as const });
+  const states = (file: string): NetworkState[] => statesOf(result.posts.find((p) => p.file === `content/${file}.md`)!, { ...result, now: NOW, approvalOf });
 
   it('reads published from the record, with its link, and judges the other network on its own', () => {
     expect(states('published')).toEqual([
@@ -74,7 +76,9 @@ describe('statesOf: where each post stands on each network', async () => {
   });
 
   it('shows today what will hold a post back when its time comes: a missing approval, an error on one network', () => {
-    expect(states('unapproved')).toEqual([{ network: 'x', state: 'held', detail: expect.stringContaining('not approved') }]);
+    expect(states('unapproved')).toEqual([{ network: 'x', state: 'held', detail: 'not approved: waiting for a review by dr-lee' }]);
+    // approved_by is a note: without an approval read from GitHub, approval is not judged.
+    expect(statesOf(result.posts.find((p) => p.file === 'content/unapproved.md')!, { ...result, now: NOW })).toEqual([{ network: 'x', state: 'planned' }]);
     expect(states('no-image')).toEqual([
       { network: 'x', state: 'planned' },
       { network: 'instagram', state: 'held', detail: '1 error finding(s): run "plan audit content/no-image.md"' },
@@ -99,7 +103,7 @@ describe('statesOf: where each post stands on each network', async () => {
   });
 
   it('counts posts × networks per state', () => {
-    const all = result.posts.flatMap((post) => statesOf(post, { ...result, now: NOW }));
+    const all = result.posts.flatMap((post) => statesOf(post, { ...result, now: NOW, approvalOf }));
     expect(countStates(all)).toEqual({ published: 2, missed: 1, due: 2, planned: 2, draft: 1, held: 3, failed: 1, unknown: 1, expired: 1 });
   });
 });

@@ -1,4 +1,4 @@
-import { judgePosts, type Verdict } from '../audit/due.js';
+import { judgePosts, type DueFacts, type Verdict } from '../audit/due.js';
 import type { Post } from '../loading/post.js';
 import type { Project } from '../loading/project.js';
 import { latestEntry, type PublishRecord, type RecordEntry } from '../loading/record.js';
@@ -42,6 +42,8 @@ export interface StateFacts {
   record: PublishRecord;
   findings: readonly Finding[];
   now: Date;
+  /** Where approval is required: each post's approval, read from GitHub; without it, approval is not judged. */
+  approvalOf?: DueFacts['approvalOf'];
 }
 
 /**

@@ -51,11 +51,16 @@ program
 
 program
   .command('new')
-  .description('create a draft post in content/')
-  .argument('<slug>', 'the file name, e.g. flu-shots-2026')
-  .option('--at <when>', 'publish time in practice time, e.g. "2026-10-06 09:00" (default: tomorrow 09:00)')
+  .description('create a draft post in content/, filling in what plan can infer and saying what it chose')
+  .argument('[slug]', 'the file name, e.g. flu-shots-2026')
+  .option('--at <when>', 'publish time in practice time, e.g. "2026-10-06 09:00" (default: the next free posting slot in plans/networks.yaml)')
   .option('--networks <list>', 'comma-separated networks (default: every network in plans/networks.yaml that publishes text alone)')
-  .action(async (slug: string, options) => {
+  .option('--objective <id>', 'what the post is for (default: the objective furthest below its share in plans/objectives.yaml)')
+  .option('--audience <list>', 'comma-separated audience segments from plans/audiences.yaml (default: listed in the file for you to pick)')
+  .option('--from-issue <event.json>', 'make a ready post from a "New post" issue: the event file of an issues workflow (GITHUB_EVENT_PATH)')
+  .option('--pull-request', 'with --from-issue: commit the post on its own branch, open a pull request and comment the review on the issue (GitHub Actions)')
+  .option('--now <iso>', 'the time to plan from (default: now)')
+  .action(async (slug: string | undefined, options) => {
     const { runNewCommand } = await import('./commands/new.js');
     process.exitCode = await runNewCommand(slug, options, context());
   });

@@ -49,6 +49,8 @@ describe('review markdown: @names notify no one', () => {
     const post = review.posts.find((p) => p.file === 'content/changed.md')!;
     post.title = 'Thanks @drlee and @cedarvalley/compliance! Mail hello@cedarvalleyhealth.com';
     post.approvedBy = '@dr-natarajan';
+    review.approval = { state: 'approved', by: 'dr-natarajan', message: 'approved by dr-natarajan, a member of @cedarvalley/compliance' };
+    post.approval = { ...review.approval, by: '@dr-natarajan' };
     post.networks[0]!.text = 'Thanks @drlee for the flu clinic';
     post.networks[0]!.media = [{ file: 'media/team.jpg', alt: 'Dr. Lee (@drlee) at the clinic', status: 'unchecked' } as Review['posts'][number]['networks'][number]['media'][number]];
     post.findings.push({ rule: 'plan/slots', severity: 'info', file: post.file, line: 2, column: 1, endLine: 2, endColumn: 5, network: null, message: 'quoted: @drlee', onChangedLine: true });
@@ -57,11 +59,12 @@ describe('review markdown: @names notify no one', () => {
     return review;
   }
 
-  it('puts a word joiner after the @ of every name from a post: titles, approved_by, alt text, messages', () => {
+  it('puts a word joiner after the @ of every name from a post: titles, approved_by, approvers, alt text, messages', () => {
     const markdown = markdownOf(mentioning());
     expect(outsideCode(markdown)).not.toMatch(/(?<![\p{L}\p{N}_])@[A-Za-z0-9]/u);
     expect(markdown).toContain('Thanks @\u2060drlee and @\u2060cedarvalley/compliance! Mail hello@cedarvalleyhealth.com');
-    expect(markdown).toContain('approved by @\u2060dr-natarajan');
+    expect(markdown).toContain('✅ approved by @\u2060dr-natarajan · approved\\_by note: @\u2060dr-natarajan');
+    expect(markdown).toContain('Approved by dr-natarajan, a member of @\u2060cedarvalley/compliance.');
     expect(markdown).toContain('**Walk-in with @\u2060nurse-jo today**');
     expect(markdown).toContain('Jan 9 12:00 Flu shots with @\u2060drlee<br>');
     expect(markdown).toContain('Dr. Lee (@\u2060drlee) at the clinic');

@@ -9,6 +9,7 @@ import {
   type PostAlert,
   type Review,
   type ReviewedNetwork,
+  type ReviewApproval,
   type ReviewedPost,
   type ReviewFinding,
   type ReviewWeek,
@@ -42,6 +43,7 @@ const OUTLOOK_ICONS: Record<OutlookKind, string> = {
   'no-time': '❓',
 };
 const SEVERITY_ICONS = { error: '🛑', warning: '⚠️', info: 'ℹ️' } as const;
+const APPROVAL_ICONS: Record<ReviewApproval['state'], string> = { approved: '✅', waiting: '✋', unchecked: '❔' };
 // Past this many posts, each post's details are folded too, so the comment stays scannable.
 const FOLD_POSTS_AFTER = 5;
 // Loud lists stop after this many items, so the top of the comment always fits.
@@ -100,7 +102,14 @@ function header(review: Review): string {
   ].filter(Boolean);
   const total = added + changed + renamed + deleted;
   const what = total === 0 ? 'This pull request changes no posts.' : `This pull request touches ${plural(total, 'post')}: ${parts.join(', ')}.`;
-  return `${REVIEW_MARKER}\n## 📋 Post review\n\n${what} ${findingCounts(review.counts)}\n`;
+  return `${REVIEW_MARKER}\n## 📋 Post review\n\n${what} ${findingCounts(review.counts)}\n${approvalLine(review.approval)}`;
+}
+
+/** The pull request's approval, which every ready post it touches needs before it publishes. */
+function approvalLine(approval: ReviewApproval | undefined): string {
+  if (!approval) return '';
+  const where = approval.pullRequest ? ` ([#${approval.pullRequest.number}](${approval.pullRequest.url}))` : '';
+  return `\n${APPROVAL_ICONS[approval.state]} **Approval**${where}: ${inline(sentence(approval.message))} Its ready posts publish only with an approval by a reviewer plan.config.yaml lists, who did not write them, on the pull request's last commit.\n`;
 }
 
 function findingCounts(counts: { error: number; warning: number; info: number }): string {
@@ -227,11 +236,17 @@ function weekRow(week: ReviewWeek): string {
 
 function postSection(post: ReviewedPost, fold: boolean): string {
   const heading = `#### ${CHANGE_ICONS[post.change]} · ${inline(post.title ?? post.id)}`;
-  const identity = [code(post.file), `id ${code(post.id)}`, post.status ?? 'no status', post.approvedBy ? `approved by ${inline(post.approvedBy)}` : 'not approved'].join(' · ');
+  const identity = [code(post.file), `id ${code(post.id)}`, post.status ?? 'no status', ...postApproval(post)].join(' · ');
   const facts = postFacts(post, !fold);
   const details = [...findingsTable(post), ...post.networks.map(networkBlock)].join('\n\n');
   if (!fold) return [heading, '', identity, '', ...facts, '', details, ''].join('\n');
   return [heading, '', identity, '', `${OUTLOOK_ICONS[post.outlook.kind]} ${inline(post.outlook.message)}`, '', `<details><summary>Details · findings: ${findingSummary(post)}</summary>`, '', ...facts, '', details, '', '</details>', ''].join('\n');
+}
+
+/** Where the post stands with its approval, and what its approved_by note says. */
+function postApproval(post: ReviewedPost): string[] {
+  const state = post.approval && { approved: `${APPROVAL_ICONS.approved} approved by ${inline(post.approval.by ?? '')}`, waiting: `${APPROVAL_ICONS.waiting} waiting for approval`, unchecked: `${APPROVAL_ICONS.unchecked} approval not checked here` }[post.approval.state];
+  return [...(state ? [state] : []), ...(post.approvedBy ? [`approved\\_by note: ${inline(post.approvedBy)}`] : [])];
 }
 
 function postFacts(post: ReviewedPost, withOutlook: boolean): string[] {
@@ -345,6 +360,11 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** "Dec 7" from "2026-12-07". */
 function shortDate(date: string): string {
   return `${MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}`;
+}
+
+function sentence(text: string): string {
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
 function quote(text: string): string {

@@ -1,32 +1,32 @@
 import { readFile } from 'node:fs/promises';
 import { PlanError } from '../errors.js';
+import { repositoryFromEnv } from './repository.js';
+import type { ThreadTarget } from './comments.js';
 
 /** The pull request a workflow run is for, and how to reach the API that hosts it. */
-export interface PullRequestTarget {
-  /** `GITHUB_API_URL` (GitHub Enterprise Server: https://HOST/api/v3), without a trailing slash. */
-  apiUrl: string;
-  token: string;
-  owner: string;
-  repo: string;
-  number: number;
-}
-
-const DEFAULT_API_URL = 'https://api.github.com';
+export type PullRequestTarget = ThreadTarget;
 
 /** Reads the token, repository and pull-request number GitHub Actions provides; a clear PlanError for each one missing. */
 export async function pullRequestFromEnv(env: NodeJS.ProcessEnv): Promise<PullRequestTarget> {
-  const token = env.GITHUB_TOKEN?.trim();
-  if (!token) {
+  const found = repositoryFromEnv(env);
+  if (!found.found && found.missing.includes('GITHUB_TOKEN')) {
     throw new PlanError(
       'plan review --comment needs a GitHub token in GITHUB_TOKEN. In the workflow step add "env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}", and give the job "permissions: pull-requests: write".',
     );
   }
-  const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  if (!owner || !repo || rest.length > 0) {
-    throw new PlanError('plan review --comment needs GITHUB_REPOSITORY ("owner/name"), which GitHub Actions sets: run it in a pull-request workflow');
-  }
+  if (!found.found) throw new PlanError('plan review --comment needs GITHUB_REPOSITORY ("owner/name"), which GitHub Actions sets: run it in a pull-request workflow');
   const number = await pullRequestNumber(env.GITHUB_EVENT_PATH, env.GITHUB_EVENT_NAME);
-  return { apiUrl: (env.GITHUB_API_URL?.trim() || DEFAULT_API_URL).replace(/\/+$/, ''), token, owner, repo, number };
+  return { ...found.repository, number };
+}
+
+/** The number of the pull request the run's event is about, or undefined when it is about none (or there is no event). */
+export async function pullRequestOfEvent(env: NodeJS.ProcessEnv): Promise<number | undefined> {
+  if (!env.GITHUB_EVENT_PATH) return undefined;
+  try {
+    return numberOf(await readEvent(env.GITHUB_EVENT_PATH));
+  } catch {
+    return undefined;
+  }
 }
 
 interface EventPayload {
@@ -39,13 +39,22 @@ async function pullRequestNumber(eventPath: string | undefined, eventName: strin
   if (!eventPath) throw new PlanError(`${notAPullRequest} (GITHUB_EVENT_PATH is not set)`);
   let event: EventPayload;
   try {
-    event = JSON.parse(await readFile(eventPath, 'utf8')) as EventPayload;
+    event = await readEvent(eventPath);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'not JSON';
     throw new PlanError(`could not read the event file in GITHUB_EVENT_PATH (${reason}), so the pull request is unknown`);
   }
-  // pull_request and pull_request_target events carry pull_request; a comment on a pull request carries issue.
-  const number = event?.pull_request?.number ?? (event?.issue?.pull_request ? event.issue.number : undefined);
-  if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0) throw new PlanError(notAPullRequest);
+  const number = numberOf(event);
+  if (number === undefined) throw new PlanError(notAPullRequest);
   return number;
+}
+
+async function readEvent(eventPath: string): Promise<EventPayload> {
+  return JSON.parse(await readFile(eventPath, 'utf8')) as EventPayload;
+}
+
+// pull_request, pull_request_target and pull_request_review events carry pull_request; a comment on a pull request carries issue.
+function numberOf(event: EventPayload): number | undefined {
+  const number = event?.pull_request?.number ?? (event?.issue?.pull_request ? event.issue.number : undefined);
+  return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
 }

@@ -3,7 +3,7 @@ import { CallError } from './errors.js';
 import { Redactor, secretsIn } from './redact.js';
 
 export interface HttpRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
   url: string;
   headers?: Record<string, string>;
   body?: string | Buffer | Uint8Array;

@@ -40,6 +40,8 @@ export interface RecordEntry {
   until?: string;
   /** Who approved the pull request that brought the post to main, when approval is required. */
   approvedBy?: string;
+  /** That pull request's address. */
+  pullRequest?: string;
 }
 
 /** A line of the record that could not be read, and the post it seems to be about when that can still be told. */

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { judgePosts, type Verdict } from '../audit/due.js';
+import { judgePosts, type Approval, type Verdict } from '../audit/due.js';
 import { auditRepository, type AuditResult } from '../audit/index.js';
 import { phiHider } from '../audit/hide.js';
 import { CallError } from '../http/errors.js';
 import { httpClientFor, sleep, type HttpClient } from '../http/client.js';
 import { createLimiter } from '../loading/limiter.js';
-import { readRecord } from '../loading/record.js';
+import { readRecord, type RecordEntry } from '../loading/record.js';
 import { loadRepository } from '../loading/repository.js';
 import type { NetworkId, NetworksPlan } from '../loading/schemas/index.js';
 import { missingCredentials } from '../networks/credentials.js';
@@ -13,6 +13,8 @@ import { endpointOf, endpointProblem } from '../networks/endpoints.js';
 import { profileFor } from '../networks/index.js';
 import type { PreparedPost } from '../networks/prepare.js';
 import { isPhiRule } from '../rules/types.js';
+import { packageVersion } from '../util/package.js';
+import { approvalsForRun } from './approvals.js';
 import { attempt, entryFor, type AttemptSettings, type Outcome } from './attempt.js';
 import { lockCheckout } from './lock.js';
 import { loadPublisher } from './publishers.js';
@@ -62,6 +64,8 @@ export interface PublishSummary {
 }
 
 const MAX_CALLS_IN_FLIGHT = 4;
+// Approvals are asked for every post the run may send; one it did not ask about is not approved.
+const NOT_ASKED: Approval = { approved: false, reason: 'not approved: its approval was not checked in this run' };
 const CLAIM_TRIES = 5;
 
 /**
@@ -80,9 +84,11 @@ export async function publishDue(options: PublishOptions): Promise<PublishSummar
     const result = await auditRepository({ ...repository, record: home ? await readRecord(repository.root) : repository.record }, { cwd: repository.root, now: options.now, env: options.env });
     const summary: PublishSummary = { root: repository.root, published: 0, failed: 0, unknown: 0, notSent: 0, missed: 0, held: 0, blocked: 0 };
     for (const damaged of result.record.damaged) options.report({ kind: 'record', line: `warning: ${damaged.source} line ${damaged.line} could not be read: the posts it may be about are held until it is repaired` });
-    const judge = (record: AuditResult['record']) => judgePosts(result.posts, { ...result, record, now: options.now, run, catchUp: options.catchUp, ...(options.network ? { network: options.network } : {}) });
+    const approvals = await approvalsForRun(result, { now: options.now, env: options.env, userAgent: `plan/${packageVersion()}`, ...(options.network ? { network: options.network } : {}) });
+    const approvalOf = approvals ? { approvalOf: (post: { file: string }) => approvals.get(post.file) ?? NOT_ASKED } : {};
+    const judge = (record: AuditResult['record']) => judgePosts(result.posts, { ...result, record, now: options.now, run, catchUp: options.catchUp, ...approvalOf, ...(options.network ? { network: options.network } : {}) });
     if (!home) return dryRun(judge(result.record), result, summary, options);
-    await publishClaimed(judge, result, summary, { ...options, home, run, clock });
+    await publishClaimed(judge, result, summary, { ...options, home: namingApprovers(home, approvals), run, clock });
     return summary;
   } finally {
     release();
@@ -176,6 +182,22 @@ async function startable(verdicts: Verdict[], result: AuditResult, publishers: M
     else ready.push(verdict);
   }
   return { ready, notStarted };
+}
+
+/** The record as this run writes it: a published line names who approved the post, and the pull request. */
+function namingApprovers(home: RecordHome, approvals: Map<string, Approval> | undefined): RecordHome {
+  if (!approvals) return home;
+  const named = (entry: RecordEntry): RecordEntry => {
+    const approval = approvals.get(entry.file);
+    if (entry.state !== 'published' || !approval?.approved || !approval.by) return entry;
+    return { ...entry, approvedBy: approval.by, ...(approval.pullRequest ? { pullRequest: approval.pullRequest.url } : {}) };
+  };
+  return {
+    where: home.where,
+    claim: (entries) => home.claim(entries),
+    append: (entries) => home.append(entries.map(named)),
+    flush: () => home.flush(),
+  };
 }
 
 /** A post renamed with its text unchanged is the one already published: the record says so under its new id. */

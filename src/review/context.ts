@@ -1,7 +1,7 @@
 import type { AuditResult } from '../audit/index.js';
 import type { Finding } from '../rules/types.js';
 import type { BranchDiff, LineSpan } from '../loading/git.js';
-import type { ReviewFinding } from './types.js';
+import type { ReviewApproval, ReviewFinding } from './types.js';
 
 /** What every part of a review is built from: one audit of the working tree (with the publish record) and the diff. */
 export interface ReviewContext {
@@ -10,6 +10,8 @@ export interface ReviewContext {
   diff: BranchDiff;
   now: Date;
   env: NodeJS.ProcessEnv;
+  /** The pull request's approval, where plan.config.yaml requires one. */
+  approval?: ReviewApproval;
 }
 
 export function changedLinesOf(context: ReviewContext, file: string): LineSpan[] {

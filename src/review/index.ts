@@ -11,6 +11,8 @@ import { affectedWeeks } from './weeks.js';
 import { practiceTime } from './when.js';
 import { CONTENT_DIR } from '../loading/posts.js';
 import { loadRepository } from '../loading/repository.js';
+import { approvalOfReview } from './approval.js';
+import { packageVersion } from '../util/package.js';
 
 export type * from './types.js';
 export type { ReviewContext } from './context.js';
@@ -22,8 +24,12 @@ export interface ReviewOptions {
   /** The branch the pull request goes into, e.g. origin/main. */
   base: string;
   now: Date;
-  /** The environment of the run: which API hosts the publish job may use (PLAN_ALLOW_API_HOSTS). */
+  /** The environment of the run: which API hosts the publish job may use (PLAN_ALLOW_API_HOSTS), and GitHub's (the pull request's approval). */
   env: NodeJS.ProcessEnv;
+  /** The pull request under review, when the run's GitHub event is not about it (a pull request plan itself opened). */
+  pullRequest?: number;
+  /** Sent to GitHub with every call. */
+  userAgent?: string;
 }
 
 /** Everything a reviewer of the pull request needs: the posts it adds, changes, renames and deletes, and what will happen to each. */
@@ -33,7 +39,8 @@ export async function buildReview(options: ReviewOptions): Promise<Review> {
   const repository = await loadRepository(root, { cache: true });
   const changed = new Set(diff.changes.filter((c) => c.status !== 'deleted').map((c) => c.file));
   const audit = await auditRepository(repository, { cwd: root, now: options.now, env: options.env, cache: true, changed });
-  const context: ReviewContext = { root, audit, diff, now: options.now, env: options.env };
+  const approval = await approvalOfReview({ project: audit.project, env: options.env, userAgent: options.userAgent ?? `plan/${packageVersion()}`, ...(options.pullRequest ? { pullRequest: options.pullRequest } : {}) });
+  const context: ReviewContext = { root, audit, diff, now: options.now, env: options.env, ...(approval ? { approval } : {}) };
   return reviewOf(context, options.base);
 }
 
@@ -64,6 +71,7 @@ export async function reviewOf(context: ReviewContext, base: string): Promise<Re
     planFindings: planFindings(scope, context),
     otherPostsWithErrors: otherPostsWithErrors(scope, context),
     calendar: affectedWeeks(project, context.audit.posts, posts, deleted),
+    ...(context.approval ? { approval: context.approval } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import { profileFor, type NetworkId } from '../networks/index.js';
 import { holdsPost, judgePosts, type Verdict } from '../audit/due.js';
 import { isEnabled } from '../rules/network/targets.js';
 import type { Finding } from '../rules/types.js';
-import type { Outlook } from './types.js';
+import type { Outlook, ReviewApproval } from './types.js';
 import { practiceTime, relativeTime } from './when.js';
 import { latestEntry, type PublishRecord } from '../loading/record.js';
 
@@ -13,11 +13,13 @@ export interface OutlookFacts {
   findings: readonly Finding[];
   record: PublishRecord;
   now: Date;
+  /** The pull request's approval, where one is required. */
+  approval?: ReviewApproval;
 }
 
 /** What happens to a post once the pull request is merged, judged as `plan publish` will judge it. */
 export function outlookOf(post: Post, facts: OutlookFacts): Outlook {
-  const { status, networks = [], approved_by } = post.frontmatter;
+  const { status, networks = [] } = post.frontmatter;
   const enabled = [...new Set(networks)].filter((network) => isEnabled(facts.project, network));
   if (status !== 'ready') return outlook('draft', 'Draft: it will not be published until its status is ready.');
   if (!post.publishAt) return outlook('no-time', 'It has no valid publish_at, so it cannot be published.');
@@ -25,18 +27,19 @@ export function outlookOf(post: Post, facts: OutlookFacts): Outlook {
   if (post.expires && post.expires.instant <= facts.now) return outlook('expired', `It expired ${practiceTime(post.expires.instant, facts.project.timeZone)}: it will never be published.`);
   const open = enabled.filter((network) => latestEntry(facts.record, post.id, network)?.state !== 'published');
   if (open.length === 0) return outlook('published', `Already published on ${labels(enabled)}: changes made here will not reach those posts.`, enabled);
-  if (post.publishAt.instant > facts.now) return upcoming(post, open, facts, !!approved_by);
-  return pastDue(judgePosts([post], { project: facts.project, record: facts.record, findings: facts.findings, now: facts.now }));
+  if (post.publishAt.instant > facts.now) return upcoming(post, open, facts);
+  // Judged as if approved: a pull request is often approved just before it merges, and a reviewer must hear what would then go out at once.
+  const judged = pastDue(judgePosts([post], { project: facts.project, record: facts.record, findings: facts.findings, now: facts.now }));
+  if (judged.kind !== 'on-merge' || facts.approval?.state !== 'waiting') return judged;
+  return { ...judged, message: `${judged.message} It still needs an approval: ${facts.approval.message}.` };
 }
 
-function upcoming(post: Post, networks: NetworkId[], facts: OutlookFacts, approved: boolean): Outlook {
-  if (!approved && facts.project.config.data?.approval.required) {
-    return outlook('unapproved', 'Ready but not approved: it will not be published until approved_by names the person who approved it.', networks);
-  }
+function upcoming(post: Post, networks: NetworkId[], facts: OutlookFacts): Outlook {
   const errors = facts.findings.filter((f) => f.file === post.file && holdsPost(f));
   const where = networks.filter((network) => errors.some((f) => f.network === null || f.network === network));
   if (where.length > 0) return outlook('blocked', `Will not publish on ${labels(where)} while it has errors: fix them before it is due.`, where);
   const when = `${practiceTime(post.publishAt!.instant, facts.project.timeZone)} (${relativeTime(post.publishAt!.instant, facts.now)})`;
+  if (facts.approval?.state === 'waiting') return outlook('unapproved', `Publishes on ${labels(networks)} ${when} only once this pull request is approved: ${facts.approval.message}.`, networks);
   return outlook('scheduled', `Publishes on ${labels(networks)} ${when}.`, networks);
 }
 

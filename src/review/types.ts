@@ -29,6 +29,21 @@ export interface Review {
   /** When plan files changed: posts the pull request does not touch that now have errors. */
   otherPostsWithErrors: { file: string; errors: number }[];
   calendar: ReviewWeek[];
+  /** Where the pull request stands with the approval plan.config.yaml requires; absent when none is required. */
+  approval?: ReviewApproval;
+}
+
+/**
+ * The pull request's approval, as plan publish will judge it once merged: `approved` on its last
+ * commit by a listed reviewer who did not write it; `waiting` for one (with why); `unchecked` when
+ * this run could not read the reviews on GitHub.
+ */
+export interface ReviewApproval {
+  state: 'approved' | 'waiting' | 'unchecked';
+  message: string;
+  /** The reviewers whose approval counts, when approved. */
+  by?: string;
+  pullRequest?: { number: number; url: string };
 }
 
 export interface ReviewCounts {
@@ -115,7 +130,10 @@ export interface ReviewedPost {
   id: string;
   title?: string;
   status?: 'draft' | 'ready';
+  /** `approved_by` in the post: a note for people; the pull request's approval is what counts. */
   approvedBy?: string;
+  /** For a ready post where approval is required: the pull request's approval, which lets it publish. */
+  approval?: ReviewApproval;
   publishAt?: When;
   expires?: When;
   outlook: Outlook;

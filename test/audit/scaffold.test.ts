@@ -12,9 +12,12 @@ afterAll(removeTempRepos);
 const EXAMPLE_REPO = fileURLToPath(new URL('../..', import.meta.url));
 const INIT_FILES = [
   '.gitattributes',
+  '.github/ISSUE_TEMPLATE/new-post.yml',
   '.github/workflows/plan-calendar.yml',
+  '.github/workflows/plan-new-post.yml',
   '.github/workflows/plan-publish.yml',
   '.github/workflows/plan-review.yml',
+  'content/_template.md',
   'content/welcome.md',
   'plan.config.yaml',
   'plans/audiences.yaml',
@@ -49,7 +52,7 @@ describe('plan init', () => {
     return runPlan(['init'], { cwd: dir.root }).then(() => {
       const review = parseYaml(readFileSync(path.join(dir.root, '.github/workflows/plan-review.yml'), 'utf8'));
       const publish = parseYaml(readFileSync(path.join(dir.root, '.github/workflows/plan-publish.yml'), 'utf8'));
-      expect(Object.keys(review.on)).toEqual(['pull_request']);
+      expect(Object.keys(review.on)).toEqual(['pull_request', 'pull_request_review']);
       expect(JSON.stringify(review.jobs)).toContain('plan audit');
       const steps = review.jobs.review.steps as { run?: string; uses?: string; with?: { path?: string } }[];
       const restore = steps.findIndex((step) => step.uses?.startsWith('actions/cache@') && step.with?.path === CACHE_FILE.split('/').slice(0, -1).join('/'));
@@ -81,8 +84,15 @@ describe('plan new', () => {
 
   it('creates a draft under content/YYYY/MM that audits clean', async () => {
     const dir = await initialised();
-    const run = await runPlan(['new', 'flu-shots-2030', '--at', '2030-10-06 09:30', '--networks', 'facebook,x'], { cwd: dir.root });
-    expect(run).toEqual({ code: 0, stdout: 'created content/2030/10/flu-shots-2030.md\n', stderr: '' });
+    const run = await runPlan(['new', 'flu-shots-2030', '--at', '2030-10-06 09:30', '--networks', 'Facebook,x', '--now', '2030-10-01T12:00:00Z'], { cwd: dir.root });
+    expect(run).toEqual({
+      code: 0,
+      stdout:
+        'created content/2030/10/flu-shots-2030.md\n' +
+        '  objective community-health: no ready post has an objective in the 4 weeks to Sun Oct 6 yet: this is the one with the largest share (30%)\n' +
+        '  audience not set: who it is for is yours to say: the file lists the segments of plans/audiences.yaml to pick from\n',
+      stderr: '',
+    });
     const text = readFileSync(path.join(dir.root, 'content/2030/10/flu-shots-2030.md'), 'utf8');
     expect(text).toMatch(/^---\ntitle: Flu shots 2030\npublish_at: 2030-10-06 09:30\nnetworks: \[facebook, x\]\n/);
     expect(text).toMatch(/\nstatus: draft\b/);
@@ -91,16 +101,26 @@ describe('plan new', () => {
     expect(report.run.code).toBe(0);
   });
 
-  it('defaults to tomorrow 09:00 on the enabled networks that need no image, and takes a date alone as 09:00', async () => {
+  it('defaults to the next free posting slot on the enabled networks that need no image, says what it chose, and takes a date alone as 09:00', async () => {
     const dir = await initialised();
-    const run = await runPlan(['new', 'tips'], { cwd: dir.root });
-    expect(run.stdout).toMatch(/^created content\/\d{4}\/\d{2}\/tips\.md\n$/);
-    const text = readFileSync(path.join(dir.root, run.stdout.slice('created '.length).trim()), 'utf8');
-    expect(text).toMatch(/\npublish_at: \d{4}-\d{2}-\d{2} 09:00\nnetworks: \[x, facebook\]\n/);
+    // Wed Oct 2, 2030: the next slot of X (Mon 09:00, Thu 12:00) is Thursday noon.
+    const run = await runPlan(['new', 'tips', '--now', '2030-10-02T15:00:00Z'], { cwd: dir.root });
+    expect(run.stdout.split('\n').slice(0, 3)).toEqual([
+      'created content/2030/10/tips.md',
+      '  publish_at 2030-10-03 12:00: the next posting slot (Thu 12:00, X) on a day with no post on these networks yet: Thu Oct 3, 12:00 pm',
+      '  networks x, facebook: the networks plans/networks.yaml turns on that publish text without an image',
+    ]);
+    const text = readFileSync(path.join(dir.root, 'content/2030/10/tips.md'), 'utf8');
+    expect(text).toMatch(/\npublish_at: 2030-10-03 12:00\nnetworks: \[x, facebook\]\n/);
+    expect(text).not.toContain('audience: []');
+    expect(text).toContain('\n# audience: [parents, seniors]   # who it is for: keep those that apply, then remove the "# "\n#   parents: Parents of young children; seniors: Adults 65 and older\n');
+    // That day has a post now: the next one is the Monday slot.
+    const next = await runPlan(['new', 'more-tips', '--now', '2030-10-02T15:00:00Z'], { cwd: dir.root });
+    expect(next.stdout).toMatch(/^created content\/2030\/10\/more-tips\.md\n {2}publish_at 2030-10-07 09:00: /);
     await runPlan(['new', 'dated', '--at', '2030-10-06'], { cwd: dir.root });
     expect(readFileSync(path.join(dir.root, 'content/2030/10/dated.md'), 'utf8')).toContain('\npublish_at: 2030-10-06 09:00\n');
     const report = await auditJson(dir);
-    expect(report.posts).toBe(3);
+    expect(report.posts).toBe(4);
     expect(errorsAndWarnings(report.findings)).toEqual([]);
   });
 
@@ -120,8 +140,9 @@ describe('plan new', () => {
     [['new', 'a', '--at', '2030-10-06 25:00'], /^plan: --at: "2030-10-06 25:00" is not a time of day/],
     [['new', 'Flu Shots'], /^plan: "Flu Shots" is not a usable file name: use lowercase letters, digits and hyphens/],
     [['new', '../escape'], /^plan: "\.\.\/escape" is not a usable file name/],
-    [['new', 'a', '--networks', 'x,tiktok'], /^plan: --networks: tiktok not enabled in plans\/networks\.yaml \(enabled: x, facebook, instagram\)\n$/],
-    [['new'], /^error: missing required argument 'slug'/],
+    [['new', 'a', '--networks', 'x,tiktok'], /^plan: --networks: tiktok is not turned on in plans\/networks\.yaml \(turned on: X, Facebook, Instagram\)\n$/],
+    [['new', 'a', '--objective', 'fun'], /^plan: --objective: "fun" is not an objective in plans\/objectives\.yaml \(new-patients: Attract new patients; /],
+    [['new'], /^plan: plan new needs a file name for the post, e\.g\. plan new flu-shots-2026 \(or --from-issue EVENT\.json\)\n$/],
   ])('exits 2 on %j', async (args, message) => {
     const dir = await initialised();
     const run = await runPlan(args, { cwd: dir.root });

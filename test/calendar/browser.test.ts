@@ -51,13 +51,13 @@ const FLAGS: Partial<CalendarFlags> = { from: '2026-11-30', weeks: '5', now: NOW
  * A copy of the example repository as it might stand on NOW: the publish job sent the posts of the
  * first week; Instagram refused one image; a post of Dec 7 missed Mastodon; a run sending the post of
  * Dec 8 to LinkedIn was cut off before it recorded the result, and the post's other networks are due;
- * one post of the third week waits for its approval.
+ * one post of the third week is held by an error (an audience the plans do not define).
  */
 async function exampleOnNow(): Promise<string> {
   const root = mkdtempSync(path.join(tmpdir(), 'plan-calendar-browser-'));
   for (const part of ['plan.config.yaml', 'plans', 'content', 'media']) cpSync(path.join(PROJECT, part), path.join(root, part), { recursive: true });
   const waiting = path.join(root, 'content/2026/12/refills-in-the-portal.md');
-  writeFileSync(waiting, readFileSync(waiting, 'utf8').replace(/^approved_by: .*\n/m, ''));
+  writeFileSync(waiting, readFileSync(waiting, 'utf8').replace(/^audience: \[young-adults, parents\]$/m, 'audience: [young-adults, parnets]'));
   const { posts, project } = await loadRepository(root);
   const lines: string[] = [];
   for (const post of posts) {
@@ -147,7 +147,7 @@ describe.skipIf(!runnable)(`plan calendar --format html in Chromium${runnable ? 
     expect(await chipsOf('content/2026/12/evening-hours.md')).toEqual({ linkedin: 'unknown', facebook: 'due', instagram: 'due' });
     expect(await chipsOf('content/2026/12/refills-in-the-portal.md')).toEqual({ x: 'held', bluesky: 'held', mastodon: 'held', facebook: 'held' });
     expect(await page.$$eval('.post.is-draft', (cards) => cards.length)).toBe(calendar.weeks.flatMap((w) => w.posts).filter((p) => p.status === 'draft').length);
-    expect(await page.textContent('article.post[data-file="content/2026/12/refills-in-the-portal.md"] .notes')).toBe('Held: not approved: approved_by is required by plan.config.yaml');
+    expect(await page.textContent('article.post[data-file="content/2026/12/refills-in-the-portal.md"] .notes')).toBe('Held: 1 error finding(s): run "plan audit content/2026/12/refills-in-the-portal.md"');
   });
 
   it('links published chips to the post, and marks states with more than colour', async () => {

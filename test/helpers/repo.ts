@@ -101,7 +101,7 @@ export interface PlanRun {
 }
 
 /** Variables that change what plan prints; a test that wants one passes it in `env`. */
-const DROPPED_ENV = ['CI', 'GITHUB_ACTIONS', 'GITHUB_STEP_SUMMARY', 'FORCE_COLOR', 'PLAN_DEBUG'];
+const DROPPED_ENV = ['CI', 'GITHUB_ACTIONS', 'GITHUB_STEP_SUMMARY', 'FORCE_COLOR', 'PLAN_DEBUG', 'GITHUB_TOKEN', 'GITHUB_REPOSITORY', 'GITHUB_API_URL', 'GITHUB_EVENT_PATH', 'GITHUB_REF_NAME'];
 
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };

@@ -19,6 +19,7 @@ export const DEFAULT_FILES: Record<string, string> = {
 media_base_url: https://cedarvalleyhealth.com/social/
 approval:
   required: true
+  reviewers: [dr-natarajan]
 `,
   'plans/networks.yaml': `x: { account: "@cedarvalleyhealth" }
 facebook: { page_id: "104857600000000" }

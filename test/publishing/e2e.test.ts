@@ -61,7 +61,8 @@ function postFile(network: string, withImage: boolean): string {
 async function makeRepo(rig: RunningRig, network: string): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), `plan-publish-${network}-`));
   const files: Record<string, string | Buffer> = {
-    'plan.config.yaml': `practice:\n  name: Cedar Valley Family Health\n  timezone: America/New_York\n  phones: ["844-466-7225"]\nmedia_base_url: ${rig.mediaBaseUrl}\napproval:\n  required: true\n`,
+    // No approval: it is read from pull requests on GitHub, which test/github/approval.test.ts covers.
+    'plan.config.yaml': `practice:\n  name: Cedar Valley Family Health\n  timezone: America/New_York\n  phones: ["844-466-7225"]\nmedia_base_url: ${rig.mediaBaseUrl}\napproval:\n  required: false\n`,
     'plans/networks.yaml': `${network}: ${JSON.stringify(rig.account)}\n`,
     'plans/objectives.yaml': 'objectives:\n  education: { label: Patient education, share: 100 }\n',
     'plans/audiences.yaml': 'segments:\n  parents: { label: Parents, age: "30-49" }\n',

@@ -68,12 +68,17 @@ describe('plan review --comment', () => {
     expect(comments).toHaveLength(2);
     expect(comments[1]!.id).toBe(created!.id);
     expect(comments[1]!.body).toContain('until 6 pm');
+    // Each run reads the pull request's approval (plan.config.yaml requires one), then writes the comment.
+    const approval = ['GET /api/v3/repos/cedar-valley/posts/pulls/7', 'GET /api/v3/repos/cedar-valley/posts/pulls/7/reviews', 'GET /api/v3/repos/cedar-valley/posts/pulls/7/commits'];
     expect(fake.server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      ...approval,
       'GET /api/v3/repos/cedar-valley/posts/issues/7/comments',
       'POST /api/v3/repos/cedar-valley/posts/issues/7/comments',
+      ...approval,
       'GET /api/v3/repos/cedar-valley/posts/issues/7/comments',
       `PATCH /api/v3/repos/cedar-valley/posts/issues/comments/${created!.id}`,
     ]);
+    expect(created!.body).toContain('✋ **Approval** ([#7](https://github.com/cedar-valley/posts/pull/7)): Waiting for a review by dr-natarajan (pull request \\#7 has no approval from them yet).');
     expectNoToken(first.stdout, second.stdout);
   });
 

@@ -1,5 +1,6 @@
-// A strict fake of the part of GitHub's REST API that the review comment uses: issue comments.
-// It keeps comments in memory per pull request and records every request.
+// A strict fake of the part of GitHub's REST API that the review comment uses: issue comments, and the
+// pull request with its reviews and commits (plan review reads its approval). It keeps comments in
+// memory per pull request, pages lists with a Link header as GitHub does, and records every request.
 import { bearerToken, createFakeServer, Violation, type Ctx, type FakeServer, type Reply } from '../fakes/server.js';
 
 export interface FakeComment {
@@ -50,7 +51,24 @@ export async function startFakeGithub(options: { token: string; prefix?: string;
         const page = Number(ctx.query.get('page') ?? 1);
         if (perPage > 100) ctx.violation('per_page above 100');
         const all = thread(ctx.params.owner!, ctx.params.repo!, ctx.params.number!);
-        return { status: 200, body: all.slice((page - 1) * perPage, page * perPage) };
+        const next = new URLSearchParams(ctx.query);
+        next.set('page', String(page + 1));
+        const link = page * perPage < all.length ? { link: `<${server.url}${ctx.path}?${next}>; rel="next"` } : undefined;
+        return { status: 200, ...(link ? { headers: link } : {}), body: all.slice((page - 1) * perPage, page * perPage) };
+      },
+      // An open pull request that nobody has reviewed yet.
+      [`GET ${prefix}/repos/:owner/:repo/pulls/:number`]: (ctx) => {
+        checkRequest(ctx, options.token);
+        const user = { login: 'alice', type: 'User' };
+        return { status: 200, body: { number: Number(ctx.params.number), html_url: `https://github.com/${ctx.params.owner}/${ctx.params.repo}/pull/${ctx.params.number}`, state: 'open', user, head: { ref: 'update-posts', sha: 'c0ffee0000000000000000000000000000000000' }, base: { ref: 'main' } } };
+      },
+      [`GET ${prefix}/repos/:owner/:repo/pulls/:number/reviews`]: (ctx) => {
+        checkRequest(ctx, options.token);
+        return { status: 200, body: [] };
+      },
+      [`GET ${prefix}/repos/:owner/:repo/pulls/:number/commits`]: (ctx) => {
+        checkRequest(ctx, options.token);
+        return { status: 200, body: [{ sha: 'c0ffee0000000000000000000000000000000000', author: { login: 'alice' }, commit: { author: { name: 'alice', date: '2029-12-01T16:00:00Z' } } }] };
       },
       [`POST ${prefix}/repos/:owner/:repo/issues/:number/comments`]: (ctx) => {
         checkRequest(ctx, options.token);

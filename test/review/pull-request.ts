@@ -16,6 +16,7 @@ const CONFIG = `practice:
   websites: ["https://testpractice.example"]
 approval:
   required: true
+  reviewers: [dr-natarajan]
 `;
 
 const NETWORKS = (xPerWeek: number) => `x: { account: "@testpractice", cadence: { min_per_week: ${xPerWeek} } }

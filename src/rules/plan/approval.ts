@@ -1,3 +1,4 @@
+import { CONFIG_FILE } from '../../loading/project.js';
 import { docsUrl } from '../messages.js';
 import { defineRule } from '../types.js';
 
@@ -6,19 +7,21 @@ export const approval = defineRule({
     id: 'plan/approval',
     severity: 'error',
     docs: {
-      description: 'A ready post without approved_by when plan.config.yaml sets approval.required: it cannot be published.',
-      why: 'When the practice requires approval (approval.required in plan.config.yaml), plan publish sends nothing that does not name who approved it, typically the physician who read it. A post marked ready without approved_by would sit unpublished at its time.',
+      description: 'plan.config.yaml sets approval.required but approval.reviewers names no one: no post can be approved, so nothing is published.',
+      why:
+        'With approval.required, plan publish sends a post only when the pull request that last changed it was approved on GitHub, on its last commit, by a reviewer approval.reviewers lists (a GitHub user, or a member of an @org/team) who did not write it. ' +
+        'approved_by in a post is a note for people: anyone can type a name there, so it approves nothing. With no reviewers listed, no approval can count and every post waits.',
       url: docsUrl('plan/approval'),
     },
     messages: {
-      notApproved:
-        'this post is marked ready but has no approved_by, and plan.config.yaml requires approval before anything is published: ' +
-        'add "approved_by:" with the name of the person who approved it, or set it back to draft',
+      noReviewers:
+        'approval is required, but approval.reviewers names no one, so no post can be approved and nothing will be published: ' +
+        'list the GitHub user names (dr-natarajan) or teams (@org/team) whose approval of a pull request counts',
     },
   },
-  checkPost({ post, project, report }) {
-    if (!project.config.data?.approval.required) return;
-    if (post.frontmatter.status !== 'ready' || post.frontmatter.approved_by !== undefined) return;
-    report({ messageId: 'notApproved', range: post.locate(['status']) });
+  checkProject({ project, report }) {
+    const approval = project.config.data?.approval;
+    if (!approval?.required || approval.reviewers.length > 0) return;
+    report({ file: CONFIG_FILE, messageId: 'noReviewers', range: project.config.locate(['approval', 'required']) });
   },
 });
