@@ -1,4 +1,4 @@
-import type { NetworkId } from '../loading/schemas/index.js';
+import { NETWORK_IDS, type NetworkId } from '../loading/schemas/index.js';
 import { WEEKDAYS, weekdayIndex, type Weekday } from './dates.js';
 import { engagementOf, median } from './figures.js';
 import type { Publication } from './publications.js';
@@ -45,7 +45,7 @@ export function bestTimes(publications: readonly Publication[]): BestTimes[] {
     cell.values.push(value);
     cells.set(key, cell);
   }
-  return [...byNetwork].map(([network, cells]) => ({
+  return [...byNetwork].sort(([a], [b]) => NETWORK_IDS.indexOf(a) - NETWORK_IDS.indexOf(b)).map(([network, cells]) => ({
     network,
     settled: settled.get(network) ?? 0,
     cells: [...cells.values()].map(toCell).sort(byMedianThenTime),

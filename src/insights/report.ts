@@ -2,7 +2,7 @@ import type { Metrics, MetricsSnapshot } from '../loading/metrics.js';
 import type { Post } from '../loading/post.js';
 import type { Project } from '../loading/project.js';
 import type { PublishRecord } from '../loading/record.js';
-import type { MetricName, NetworkId } from '../loading/schemas/index.js';
+import { NETWORK_IDS, type MetricName, type NetworkId } from '../loading/schemas/index.js';
 import { profileFor } from '../networks/index.js';
 import { bestTimes, type BestTimes } from './best-time.js';
 import { addDays, daysIn, localTime, mondayOf } from './dates.js';
@@ -168,8 +168,11 @@ function progress(target: { metric: MetricName; per_month: number }, metrics: Me
   };
 }
 
+/** In the order plan lists networks everywhere, so tables and charts line up. */
 function networkFigures(publications: readonly Publication[]): NetworkFigures[] {
-  return [...tallyBy(publications, (p) => [p.network])].map(([network, tally]) => ({ network, label: profileFor(network).label, ...tally.figures() }));
+  return [...tallyBy(publications, (p) => [p.network])]
+    .sort(([a], [b]) => NETWORK_IDS.indexOf(a) - NETWORK_IDS.indexOf(b))
+    .map(([network, tally]) => ({ network, label: profileFor(network).label, ...tally.figures() }));
 }
 
 /** A post counts in each audience it names, so the audiences' figures overlap. */
