@@ -91,7 +91,7 @@ function table<T extends Figures>(heads: [string, ...string[]], rows: readonly T
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-const CONFIG = { font: FONT, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11, titleFontSize: 11 } };
+const CONFIG = { font: FONT, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 260 } };
 
 function topLevel(unit: UnitSpec): Spec {
   return { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', ...unit, config: CONFIG } as unknown as Spec;
