@@ -35,6 +35,7 @@ export async function runInsightsCommand(flags: InsightsFlags, context: CommandC
   if (flags.commit && !flags.fetch) throw new PlanError('--commit keeps the figures --fetch reads on the remote: use it with --fetch');
   const now = parseNow(flags.now, context.now);
   const period = { from: flags.from === undefined ? undefined : checkedDate('--from', flags.from), to: flags.to === undefined ? undefined : checkedDate('--to', flags.to) };
+  if (period.from && period.to) checkedOrder(period.from, period.to);
   let exitCode = 0;
   if (flags.fetch) {
     const summary = await fetchMetrics({ cwd: context.cwd, now, env: context.env, commit: flags.commit === true, report: (event) => context.stderr.write(fetchLine(event)) });
@@ -53,7 +54,6 @@ async function insightsOf(result: AuditResult, period: { from?: string; to?: str
   const fallback = defaultPeriod(now, project.timeZone);
   const from = period.from ?? (period.to && period.to < fallback.from ? period.to : fallback.from);
   const to = period.to ?? (period.from && period.from > fallback.to ? period.from : fallback.to);
-  if (from > to) throw new PlanError(`--from ${from} is after --to ${to}: give the first day of the period, then the last`);
   return buildInsights({ project, posts: result.posts, record: result.record, snapshots: metrics.snapshots, from, to, titleOf: (post) => shownTitle(post, result) });
 }
 
@@ -106,6 +106,10 @@ async function writeFileFor(flag: string, given: string, text: string, context: 
     const why = code === 'EISDIR' ? 'that is a folder: name a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a file stands where a folder of that path should be' : (code ?? String(error));
     throw new PlanError(`${flag} ${given}: could not write it: ${why}`);
   }
+}
+
+function checkedOrder(from: string, to: string): void {
+  if (from > to) throw new PlanError(`--from ${from} is after --to ${to}: give the first day of the period, then the last`);
 }
 
 function checkedDate(flag: string, text: string): string {
