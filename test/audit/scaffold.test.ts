@@ -13,6 +13,7 @@ const EXAMPLE_REPO = fileURLToPath(new URL('../..', import.meta.url));
 const INIT_FILES = [
   '.gitattributes',
   '.github/workflows/plan-calendar.yml',
+  '.github/workflows/plan-insights.yml',
   '.github/workflows/plan-publish.yml',
   '.github/workflows/plan-review.yml',
   'content/welcome.md',
