@@ -8,6 +8,7 @@
  * are paced by the networks' rate-limit headers: a call waits for a spent limit to reset when that is
  * within PLAN_MAX_WAIT_MS, and a 429 is waited out the same way; a failed read is tried again twice.
  */
+import path from 'node:path';
 import { CallError } from '../http/errors.js';
 import { httpClientFor, parseJson, sleep, type HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
 import { METRICS_FILE, METRICS_JOURNAL_FILE, type Metrics, type MetricsSnapshot } from '../loading/metrics.js';
@@ -20,7 +21,6 @@ import { profileFor } from '../networks/index.js';
 import { failureOf, type NetworkErrors } from './base.js';
 import { appendLinesDurably, appendToRecordBranch, refreshRecordBranch } from './record.js';
 import type { AccountOf } from './types.js';
-import path from 'node:path';
 
 /** One published post on one network, to read the figures of. */
 export interface MetricsTarget {
@@ -86,14 +86,22 @@ export async function fetchMetrics(options: FetchOptions): Promise<FetchSummary>
   const http = httpClientFor(options.env);
   const results = await Promise.all([...targets].map(([network, those]) => readNetwork(network, those, networks[network]!, http, options)));
   const snapshots = results.flatMap((r) => r.snapshots);
-  const lines = snapshots.map((s) => JSON.stringify(s));
-  if (lines.length > 0) {
-    const where = options.commit
-      ? await appendToRecordBranch(root, { file: METRICS_FILE, journal: METRICS_JOURNAL_FILE, lines, message: `plan insights: figures of ${lines.length} publication(s) read ${options.now.toISOString()}` })
-      : (appendLinesDurably(path.join(root, METRICS_FILE), lines), METRICS_FILE);
-    options.report({ kind: 'progress', line: `Kept ${lines.length} snapshot(s) of figures in ${where === METRICS_FILE ? METRICS_FILE : `${METRICS_FILE} on ${where}`}.` });
+  if (snapshots.length > 0) {
+    const where = await keep(root, snapshots, options);
+    options.report({ kind: 'progress', line: `Kept ${snapshots.length} snapshot(s) of figures in ${where}.` });
   }
   return { snapshots: snapshots.length, failedNetworks: results.filter((r) => r.failed).length };
+}
+
+/** Appends the snapshots where the publish record lives; says where. */
+async function keep(root: string, snapshots: readonly MetricsSnapshot[], options: FetchOptions): Promise<string> {
+  const lines = snapshots.map((s) => JSON.stringify(s));
+  if (!options.commit) {
+    appendLinesDurably(path.join(root, METRICS_FILE), lines);
+    return METRICS_FILE;
+  }
+  const message = `plan insights: figures of ${lines.length} publication(s) read ${options.now.toISOString()}`;
+  return `${METRICS_FILE} on ${await appendToRecordBranch(root, { file: METRICS_FILE, journal: METRICS_JOURNAL_FILE, lines, message })}`;
 }
 
 /** The publications to read on each enabled network: the latest record line of the post × network says published, with the post's remote id. */
