@@ -1,4 +1,4 @@
-// plan insights --format html and --chart in a real browser: the example practice's results opened in
+// plan insights --format html and --chart in a real browser: the example practice's results three months on opened in
 // headless Chromium, the charts Vega drew read from the DOM against the report, and a screenshot of the
 // page (docs/insights.png with UPDATE_SCREENSHOT=1). Skipped, with the reason, where Chromium is not installed.
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInsightsCommand, type InsightsFlags } from '../../src/cli/commands/insights.js';
 import type { InsightsReport } from '../../src/insights/index.js';
 import { commandContext } from '../helpers/command.js';
+import { exampleThreeMonthsOn, removeExampleCopy } from './three-months.js';
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const SCREENSHOT = path.join(PROJECT, 'docs/insights.png');
@@ -37,8 +38,8 @@ const SKIP_REASON = !executablePath ? 'Chromium is not installed: install it (ap
 // The network is closed where the tests run: Chromium must not try to reach Google's services.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-async function insights(flags: Partial<InsightsFlags>): Promise<string> {
-  const { context, output } = commandContext({ cwd: PROJECT });
+async function insights(flags: Partial<InsightsFlags>, cwd: string): Promise<string> {
+  const { context, output } = commandContext({ cwd });
   expect(await runInsightsCommand({ format: 'table', ...PERIOD, ...flags }, context)).toBe(0);
   return output().stdout;
 }
@@ -47,6 +48,7 @@ const runnable = executablePath !== undefined && playwright !== undefined;
 
 describe.skipIf(!runnable)(`plan insights --format html and --chart in Chromium${runnable ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
   let dir: string;
+  let example: string;
   let profile: string;
   let browser: BrowserContext;
   let page: Page;
@@ -55,8 +57,9 @@ describe.skipIf(!runnable)(`plan insights --format html and --chart in Chromium$
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'plan-insights-browser-'));
-    report = JSON.parse(await insights({ format: 'json' })) as InsightsReport;
-    await insights({ format: 'html', output: path.join(dir, 'insights.html'), chart: path.join(dir, 'weekly.svg') });
+    example = exampleThreeMonthsOn();
+    report = JSON.parse(await insights({ format: 'json' }, example)) as InsightsReport;
+    await insights({ format: 'html', output: path.join(dir, 'insights.html'), chart: path.join(dir, 'weekly.svg') }, example);
     profile = mkdtempSync(path.join(tmpdir(), 'plan-chromium-'));
     browser = await playwright!.chromium.launchPersistentContext(profile, { executablePath: executablePath!, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1100, height: 900 } });
     page = await browser.newPage();
@@ -67,6 +70,7 @@ describe.skipIf(!runnable)(`plan insights --format html and --chart in Chromium$
   afterAll(async () => {
     await browser?.close();
     for (const folder of [dir, profile]) if (folder) rmSync(folder, { recursive: true, force: true });
+    if (example) removeExampleCopy(example);
   });
 
   it('loads nothing but the page itself: the charts are inline SVG', () => {

@@ -1,23 +1,40 @@
-// plan insights on the example practice (its record and weekly figures in .plan/): the JSON the
-// specification fixes, the job summary's Mermaid charts, the table, and what a wrong flag says.
+// plan insights on the example practice three months on (its record and weekly figures to March): the
+// JSON the specification fixes, the job summary's Mermaid charts, the table; on the example as it is
+// today; and what a wrong flag says.
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInsightsCommand, type InsightsFlags } from '../../src/cli/commands/insights.js';
 import type { InsightsReport } from '../../src/insights/index.js';
 import { METRIC_NAMES } from '../../src/loading/schemas/index.js';
 import { commandContext } from '../helpers/command.js';
 import { runPlan, STACK_FRAME } from '../helpers/repo.js';
+import { exampleThreeMonthsOn, removeExampleCopy } from './three-months.js';
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const PERIOD = { from: '2026-11-30', to: '2027-02-07' };
+let threeMonthsOn: string;
+beforeAll(() => {
+  threeMonthsOn = exampleThreeMonthsOn();
+});
+afterAll(() => removeExampleCopy(threeMonthsOn));
 
-async function insights(flags: Partial<InsightsFlags>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { context, output } = commandContext({ cwd: PROJECT });
+async function insights(flags: Partial<InsightsFlags>, cwd = threeMonthsOn): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { context, output } = commandContext({ cwd });
   const code = await runInsightsCommand({ format: 'table', ...PERIOD, ...flags }, context);
   return { code, ...output() };
 }
 
-describe('plan insights on the example', () => {
+describe('plan insights on the example as it is on Dec 7, 2026', () => {
+  it('shows the week its first four posts went out, from the figures the weekly run read that Monday', async () => {
+    const run = await insights({ from: undefined, to: undefined, now: '2026-12-07T12:00:00Z' }, PROJECT);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Figures read up to 2026-12-07 06:23 UTC.');
+    expect(run.stdout).toMatch(/^ {2}Nov 30 +4 +14 +14 /m);
+    expect(run.stdout).toContain('No post has figures from a week or more after it went out yet.');
+  });
+});
+
+describe('plan insights on the example three months on', () => {
   it('lists every objective with figures as JSON, version 1', async () => {
     const run = await insights({ format: 'json' });
     expect(run.code).toBe(0);
