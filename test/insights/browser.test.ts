@@ -110,6 +110,18 @@ describe.skipIf(!runnable)(`plan insights --format html and --chart in Chromium$
     expect(readFileSync(SCREENSHOT).subarray(1, 4).toString()).toBe('PNG');
   });
 
+  it("draws the example's page as it is today: a point per network and week, and its legend", async () => {
+    const today = { from: undefined, to: undefined, now: '2026-12-07T12:00:00Z' };
+    const figures = JSON.parse(await insights({ ...today, format: 'json' }, PROJECT)) as InsightsReport;
+    await insights({ ...today, format: 'html', output: path.join(dir, 'today.html') }, PROJECT);
+    const todayPage = await browser.newPage();
+    await todayPage.goto(pathToFileURL(path.join(dir, 'today.html')).href);
+    const chart = todayPage.locator('figure').nth(0);
+    expect(await chart.locator('.mark-symbol.role-mark path').count()).toBe(figures.networks.length * figures.weeks.length);
+    expect((await chart.locator('.role-legend-label text').allTextContents()).sort()).toEqual(figures.networks.map((n) => n.label).sort());
+    await todayPage.close();
+  });
+
   it('writes the weekly chart as one SVG of its own that Chromium draws', async () => {
     const svg = readFileSync(path.join(dir, 'weekly.svg'), 'utf8');
     expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);

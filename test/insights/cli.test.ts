@@ -32,6 +32,16 @@ describe('plan insights on the example as it is on Dec 7, 2026', () => {
     expect(run.stdout).toMatch(/^ {2}Nov 30 +4 +14 +14 /m);
     expect(run.stdout).toContain('No post has figures from a week or more after it went out yet.');
   });
+
+  it('lists every objective with figures as JSON, and draws its charts in markdown', async () => {
+    const today = { from: undefined, to: undefined, now: '2026-12-07T12:00:00Z' };
+    const report = JSON.parse((await insights({ ...today, format: 'json' }, PROJECT)).stdout) as InsightsReport;
+    expect(report.objectives.map((o) => o.objective)).toEqual(['new-patients', 'satisfaction', 'community-health', 'education']);
+    for (const objective of report.objectives) expect(objective.metrics.impressions).toBeGreaterThan(0);
+    const markdown = (await insights({ ...today, format: 'markdown' }, PROJECT)).stdout;
+    expect(markdown).toContain('title "Objective mix"');
+    expect(markdown.match(/```mermaid\nxychart-beta\n/g)!.length).toBeGreaterThanOrEqual(3);
+  });
 });
 
 describe('plan insights on the example three months on', () => {
