@@ -49,7 +49,7 @@ export function phiHider(post: Post, project: Project, phiFindings: readonly Fin
     },
     networkText(network, text, cut) {
       const { spans, unmatched } = exactSpans(text, secrets);
-      const target: NetworkTarget = { network, profile: accountProfile(project, network), composed: composeFor(post, network) };
+      const target: NetworkTarget = { network, profile: accountProfile(project, network), composed: composeFor(post, network, project) };
       for (const [start, end] of lineSpans(text)) {
         const origin = rangeAt(post, target, start);
         if (unmatched.some((secret) => overlaps(secret.range, origin))) spans.push([start, end]);

@@ -142,6 +142,22 @@ program
   });
 
 program
+  .command('insights')
+  .description('what the published posts earned, per objective, network, audience and week, against the targets, with the best times to post')
+  .option('--fetch', 'first read fresh figures from each network and keep them in .plan/metrics.jsonl')
+  .option('--commit', 'with --fetch: keep the figures on the remote, next to the publish record (branch plan-record)')
+  .option('--from <date>', 'the first day of the period, e.g. 2026-12-01 (default: the Monday four weeks before this week)')
+  .option('--to <date>', 'the last day of the period (default: today)')
+  .addOption(new Option('--format <format>', 'output format (markdown: for a job summary, with charts; html: one page with charts)').choices(['table', 'json', 'markdown', 'html']).default('table'))
+  .option('--output <file>', 'write the report to FILE instead of the terminal')
+  .option('--chart <file>', 'also write the weekly figures per network and objective as an SVG chart to FILE')
+  .option('--now <iso>', 'the time to report as of (default: now)')
+  .action(async (options) => {
+    const { runInsightsCommand } = await import('./commands/insights.js');
+    process.exitCode = await runInsightsCommand(options, context());
+  });
+
+program
   .command('doctor')
   .description('check the set-up without publishing: credentials present and accepted, token expiry, endpoints, media at media_base_url')
   .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))

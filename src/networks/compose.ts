@@ -1,11 +1,14 @@
 import { markdownToPlain } from './markdown.js';
 import type { NetworkId } from './types.js';
+import { withTracking, type LinkTracking } from './tracking.js';
 
 export interface ComposableExcerpt {
   /** Markdown, the post's body after its frontmatter. */
   body: string;
   variants: Partial<Record<NetworkId, string>>;
   link?: string;
+  /** UTM parameters for links to the practice's websites (see tracking.ts); none when absent. */
+  tracking?: LinkTracking;
 }
 
 /** Where a character of the composed text came from. */
@@ -35,6 +38,10 @@ export function composeText(post: ComposableExcerpt, network: NetworkId): string
  * Instagram, whose captions do not link.
  */
 export function compose(post: ComposableExcerpt, network: NetworkId): ComposedText {
+  return withTracking(composeUntracked(post, network), post.tracking, network);
+}
+
+function composeUntracked(post: ComposableExcerpt, network: NetworkId): ComposedText {
   const variant = post.variants[network];
   const main = variant !== undefined && variant.trim() !== '' ? fromVariant(variant) : fromBody(post.body);
   const link = post.link?.trim();

@@ -4,6 +4,7 @@ import type { Post } from '../loading/post.js';
 import type { Project } from '../loading/project.js';
 import type { NetworkId } from '../loading/schemas/index.js';
 import { composeText } from './compose.js';
+import { linkTrackingFor } from './tracking.js';
 import { fingerprint } from '../loading/record.js';
 
 /** An image or video as a publisher sends it. */
@@ -49,7 +50,8 @@ const MIME_TYPES: Record<string, string> = {
 /** What one network will receive for a post: text, media with their public URLs, and the keys that keep it to one copy. */
 export function preparePost(post: Post, network: NetworkId, project: Project): PreparedPost {
   const { body, frontmatter } = post;
-  const text = composeText({ body, variants: frontmatter.variants ?? {}, link: frontmatter.link }, network);
+  const tracking = linkTrackingFor(project.config.data, frontmatter.objective);
+  const text = composeText({ body, variants: frontmatter.variants ?? {}, link: frontmatter.link, ...(tracking ? { tracking } : {}) }, network);
   const print = fingerprint(text);
   return {
     postId: post.id,

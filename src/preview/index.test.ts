@@ -53,7 +53,8 @@ describe('previewPost', () => {
     expect(x).toMatchObject({
       network: 'x',
       from: 'variant',
-      text: 'Flu shots are here! Walk in Mon–Fri 8–5. 💉\n\nhttps://cedarvalleyhealth.com/flu',
+      // Exactly as sent: the link to the practice's website counted per network and objective (a URL counts 23 on X).
+      text: 'Flu shots are here! Walk in Mon–Fri 8–5. 💉\n\nhttps://cedarvalleyhealth.com/flu?utm_source=x&utm_medium=social&utm_campaign=education',
       count: 41 + 2 + 2 + 23,
       limit: 280,
       unit: 'weighted characters',
@@ -62,7 +63,7 @@ describe('previewPost', () => {
     expect(x!.seeMore).toBeUndefined();
     expect(instagram).toMatchObject({ from: 'body', limit: 2200, link: { sent: false } });
     expect(instagram!.text).not.toContain('https://');
-    expect(facebook!.text.endsWith('#FluShot\n\nhttps://cedarvalleyhealth.com/flu')).toBe(true);
+    expect(facebook!.text.endsWith('#FluShot\n\nhttps://cedarvalleyhealth.com/flu?utm_source=facebook&utm_medium=social&utm_campaign=education')).toBe(true);
   });
 
   it('shows where "see more" cuts the text', async () => {

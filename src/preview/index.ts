@@ -79,7 +79,7 @@ export function previewOf(result: AuditResult, post: Post, network?: string): Po
 
 function previewNetwork(post: Post, project: Project, network: NetworkId, findings: readonly Finding[]): NetworkPreview {
   const profile = accountProfile(project, network);
-  const composed = composeFor(post, network);
+  const composed = composeFor(post, network, project);
   const text = composed.text;
   const cut = profile.seeMoreCut(text);
   const link = post.frontmatter.link?.trim();

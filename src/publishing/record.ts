@@ -182,3 +182,74 @@ async function pushCommit(root: string, remote: string, commit: string, branch: 
     );
   }
 }
+
+// ---- other files kept where the record lives (the figures `plan insights --fetch` reads)
+
+/** Appends lines of text to a file and forces them to disk before returning. */
+export function appendLinesDurably(file: string, lines: readonly string[]): void {
+  if (lines.length === 0) return;
+  mkdirSync(path.dirname(file), { recursive: true });
+  const handle = openSync(file, 'a', 0o644);
+  try {
+    writeSync(handle, lines.map((line) => `${line}\n`).join(''));
+    fsyncSync(handle);
+  } finally {
+    closeSync(handle);
+  }
+}
+
+/** Brings this clone's copy of the record branch up to date (nothing to fetch before the first publish run). */
+export async function refreshRecordBranch(root: string, remote = 'origin', branch = RECORD_BRANCH): Promise<void> {
+  if ((await tryGit(root, ['remote', 'get-url', remote])) === undefined) {
+    throw new PlanError(`plan keeps the publish record and the figures on the remote "${remote}", and this repository has none: add it (git remote add ${remote} URL), or run without --commit`);
+  }
+  await fetchBranch(root, remote, branch, `refs/remotes/${remote}/${branch}`);
+}
+
+export interface BranchFileOptions {
+  /** The file on the branch, e.g. .plan/metrics.jsonl. */
+  file: string;
+  /** Where this clone keeps the lines too, inside its git folder (e.g. plan/metrics.jsonl). */
+  journal: string;
+  lines: readonly string[];
+  message: string;
+  remote?: string;
+  branch?: string;
+}
+
+/**
+ * Adds lines to another file of the record branch the way the record itself is written: a commit on the
+ * branch as last fetched, pushed without force, fetched and made again when another run pushed first.
+ * The lines are kept in this clone's journal first, so none is lost when every push loses. Returns where they went.
+ */
+export async function appendToRecordBranch(root: string, options: BranchFileOptions): Promise<string> {
+  const remote = options.remote ?? 'origin';
+  const branch = options.branch ?? RECORD_BRANCH;
+  const tracking = `refs/remotes/${remote}/${branch}`;
+  appendLinesDurably(path.join(gitDirOf(root) ?? path.join(root, '.git'), options.journal), options.lines);
+  for (let tries = 1; tries <= PUSH_TRIES; tries++) {
+    await refreshRecordBranch(root, remote, branch);
+    const parent = (await tryGit(root, ['rev-parse', '--verify', '--quiet', tracking]))?.trim();
+    const current = parent ? ((await tryGit(root, ['cat-file', 'blob', `${tracking}:${options.file}`])) ?? '') : '';
+    const have = new Set(current.split('\n'));
+    const missing = options.lines.filter((line) => !have.has(line));
+    if (missing.length === 0) return `the ${branch} branch of ${remote}`;
+    const text = `${current}${current === '' || current.endsWith('\n') ? '' : '\n'}${missing.map((line) => `${line}\n`).join('')}`;
+    const commit = await commitFile(root, parent, options.file, text, options.message);
+    if ((await pushRefusalSaysWhat(options, () => pushCommit(root, remote, commit, branch))) === 'pushed') {
+      await git(root, ['update-ref', tracking, commit]);
+      return `the ${branch} branch of ${remote}`;
+    }
+  }
+  throw new PlanError(`${options.file} could not be put on ${branch}: other runs kept writing first (${PUSH_TRIES} tries). The lines are kept in .git/${options.journal} of this clone; run again to push them`);
+}
+
+/** A refused push of another file than the record: the same reasons and advice, without saying that posts were held. */
+async function pushRefusalSaysWhat<T>(options: BranchFileOptions, push: () => Promise<T>): Promise<T> {
+  try {
+    return await push();
+  } catch (error) {
+    if (!(error instanceof PlanError)) throw error;
+    throw new PlanError(error.message.replace('the publish record', options.file).replace('nothing was sent', `the lines are kept in .git/${options.journal} of this clone`));
+  }
+}

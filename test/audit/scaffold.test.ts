@@ -14,6 +14,7 @@ const INIT_FILES = [
   '.gitattributes',
   '.github/ISSUE_TEMPLATE/new-post.yml',
   '.github/workflows/plan-calendar.yml',
+  '.github/workflows/plan-insights.yml',
   '.github/workflows/plan-new-post.yml',
   '.github/workflows/plan-publish.yml',
   '.github/workflows/plan-review.yml',

@@ -27,7 +27,7 @@ const ACCOUNT_PASSWORD = 'account-password-not-for-the-publisher';
 // While they start, make a bare-port listen() bind loopback only.
 let loopbackDepth = 0;
 let originalListen = null;
-function bindLoopbackOnly() {
+export function bindLoopbackOnly() {
   if (loopbackDepth++ === 0) {
     originalListen = net.Server.prototype.listen;
     const listen = originalListen;
@@ -48,7 +48,7 @@ function bindLoopbackOnly() {
   };
 }
 
-async function freeLoopbackPort() {
+export async function freeLoopbackPort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();

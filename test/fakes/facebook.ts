@@ -18,7 +18,12 @@
  *                                   alt_text_custom, published (default true)
  *                                   → {id, post_id} when published, {id} when published=false
  *   GET  /v26.0/{page-id}/feed | /posts | /published_posts   fields, limit, after/before, since/until
- *   GET  /v26.0/{object-id}         a post or photo, with fields
+ *   GET  /v26.0/{object-id}         a post or photo, with fields; a post also has reactions, comments
+ *                                   (with .summary(total_count): {data:[], summary:{total_count}}) and shares
+ *                                   ({count}, left out when nobody shared it), from fb.setMetrics(post id, …)
+ *   GET  /v26.0/{post-id}/insights  metric=post_media_view,post_total_media_view_unique,post_clicks,… (the
+ *                                   post_impressions* metrics Meta removed in 2025 are refused), period=lifetime
+ *                                   → {data:[{name, period, values:[{value}], …}]}; a metric without a value is left out
  * Parameters come from the query string and/or a form, multipart or JSON body (Graph merges them).
  */
 import { createHash } from 'node:crypto';
@@ -57,6 +62,8 @@ import {
   type MediaFetch,
   debugTokenRoute,
   type TokenFacts,
+  INSIGHTS_PARAMS,
+  insightsReply,
 } from './graph.js';
 
 export interface FakeFacebookOptions {
@@ -117,6 +124,8 @@ export interface FakeFacebook extends FakeServer {
   mediaFetches: MediaFetch[];
   /** Put a post on the Page as if made earlier (e.g. by a run whose answer was lost). */
   seedPost(p: { message?: string; link?: string; createdTime?: Date }): FacebookPost;
+  /** A post's figures: insights metrics by Graph name, and its reactions, comments and shares. */
+  setMetrics(postId: string, metrics: { insights?: Record<string, number>; reactions?: number; comments?: number; shares?: number }): void;
 }
 
 const MAX_MESSAGE = 63206;
@@ -176,7 +185,21 @@ const POST_FIELDS = [
   'from',
   'story',
   'scheduled_publish_time',
+  'reactions',
+  'comments',
+  'shares',
 ];
+const POST_INSIGHTS = [
+  'post_media_view',
+  'post_total_media_view_unique',
+  'post_clicks',
+  'post_clicks_by_type',
+  'post_reactions_by_type_total',
+  'post_reactions_like_total',
+  'post_activity_by_action_type',
+  'post_video_views',
+];
+const REMOVED_POST_INSIGHTS = ['post_impressions', 'post_impressions_unique', 'post_impressions_organic', 'post_impressions_paid', 'post_engaged_users', 'post_clicks_unique', 'post_negative_feedback'];
 const PHOTO_FIELDS = ['id', 'name', 'alt_text_custom', 'created_time', 'link', 'images', 'from', 'page_story_id'];
 /** Fields removed from /feed, /posts, /published_posts in v3.3 (Graph answers with error #12). */
 const DEPRECATED_POST_FIELDS = ['caption', 'description', 'link', 'name', 'object_id', 'source', 'type'];
@@ -195,6 +218,7 @@ export async function startFakeFacebook(opts: FakeFacebookOptions = {}): Promise
   const unpublishedPosts: FacebookPost[] = [];
   const photos: FacebookPhoto[] = [];
   const mediaFetches: MediaFetch[] = [];
+  const figures = new Map<string, { insights?: Record<string, number>; reactions?: number; comments?: number; shares?: number }>();
   let baseUrl = '';
 
   const deprecatedFieldErrors: Record<string, GraphErrorBody> = Object.fromEntries(
@@ -448,6 +472,24 @@ export async function startFakeFacebook(opts: FakeFacebookOptions = {}): Promise
     return ok({ ...page, data: page.data.map((x) => pick(postRecord(x), fields)) });
   });
 
+  /** reactions, comments and shares as Graph gives them: the summary only where the fields asked for it. */
+  const engagementRecord = (id: string, rawFields: string): Record<string, unknown> => {
+    const own = figures.get(id) ?? {};
+    const summary = (edge: string, count: number | undefined) => (new RegExp(`\\b${edge}\\.[^,]*summary\\((total_count|true)\\)`).test(rawFields) ? { summary: { total_count: count ?? 0 } } : {});
+    return {
+      reactions: { data: [], ...summary('reactions', own.reactions) },
+      comments: { data: [], ...summary('comments', own.comments) },
+      ...(own.shares ? { shares: { count: own.shares } } : {}),
+    };
+  };
+
+  const postInsights = graphRoute((ctx) => {
+    const p = begin(ctx, INSIGHTS_PARAMS);
+    const id = ctx.params.postId!;
+    if (!posts.some((x) => x.id === id)) fail(400, unsupported('GET', id));
+    return insightsReply(p, id, { valid: POST_INSIGHTS, deprecated: REMOVED_POST_INSIGHTS, values: figures.get(id)?.insights ?? {} });
+  });
+
   const getObject = graphRoute((ctx) => {
     const p = begin(ctx, []);
     const id = ctx.params.id!;
@@ -455,7 +497,7 @@ export async function startFakeFacebook(opts: FakeFacebookOptions = {}): Promise
     if (post) {
       const fields = parseFields(str(p, 'fields')) ?? ['created_time', 'message', 'id'];
       checkFields(fields, 'Post', POST_FIELDS, deprecatedFieldErrors);
-      return ok(pick(postRecord(post), fields));
+      return ok(pick({ ...postRecord(post), ...engagementRecord(post.id, str(p, 'fields') ?? '') }, fields));
     }
     const photo = livePhoto(id);
     if (photo) {
@@ -489,6 +531,7 @@ export async function startFakeFacebook(opts: FakeFacebookOptions = {}): Promise
       [`GET ${V}/:pageId/feed`]: listPosts,
       [`GET ${V}/:pageId/posts`]: listPosts,
       [`GET ${V}/:pageId/published_posts`]: listPosts,
+      [`GET ${V}/:postId/insights`]: postInsights,
       [`GET ${V}/debug_token`]: debugTokenRoute(pageToken, { profileId: pageId, ...(opts.token ?? {}) }, now),
       [`GET ${V}/:id`]: getObject,
     },
@@ -504,6 +547,9 @@ export async function startFakeFacebook(opts: FakeFacebookOptions = {}): Promise
     unpublishedPosts,
     photos,
     mediaFetches,
+    setMetrics(postId: string, metrics: { insights?: Record<string, number>; reactions?: number; comments?: number; shares?: number }): void {
+      figures.set(postId, metrics);
+    },
     seedPost(s: { message?: string; link?: string; createdTime?: Date }): FacebookPost {
       const post = makePost({
         ...(s.message !== undefined ? { message: s.message } : {}),

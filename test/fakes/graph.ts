@@ -753,3 +753,45 @@ export function debugTokenRoute(token: string, facts: TokenFacts, now: () => Dat
     });
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Insights (GET /{object-id}/insights)
+// ---------------------------------------------------------------------------------------------
+
+export interface InsightsRules {
+  /** Metrics this object type has. */
+  valid: readonly string[];
+  /** Metrics Meta removed: asking for one fails the whole call, as any invalid metric does. */
+  deprecated: readonly string[];
+  /** Valid metrics this particular object does not support (a media product type): the call fails naming it. */
+  unsupported?: readonly string[];
+  /** What Graph has for each metric; one without a value is left out of `data`. */
+  values: Record<string, number>;
+}
+
+export const INSIGHTS_PARAMS = ['metric', 'period', 'since', 'until', 'date_preset', 'breakdown', 'metric_type'];
+
+/**
+ * The answer of `GET /{id}/insights?metric=a,b[&period=lifetime]`: `{data:[{name, period, values:[{value}],
+ * title, description, id}]}` for each metric that has a value. A missing `metric`, an invalid or deprecated
+ * one (#100 "The value must be a valid insights metric", for the whole call) and a period other than
+ * lifetime are refused; an unsupported metric fails with "…does not support the M metric for this media
+ * product type" (a documented answer, not a client mistake).
+ */
+export function insightsReply(p: GraphParams, id: string, rules: InsightsRules): Reply {
+  const metricParam = str(p, 'metric');
+  if (!metricParam) violation('insights without metric', 400, { message: '(#100) The parameter metric is required', type: 'OAuthException', code: 100, error_subcode: 1504028 });
+  const metrics = metricParam.split(',').map((m) => m.trim());
+  for (const metric of metrics) {
+    if (rules.deprecated.includes(metric)) violation(`deprecated insights metric ${metric}`, 400, paramError(`${metric} is no longer supported. The value must be a valid insights metric`));
+    if (!rules.valid.includes(metric)) violation(`unknown insights metric ${metric}`, 400, paramError('The value must be a valid insights metric'));
+  }
+  const period = str(p, 'period');
+  if (period !== undefined && period !== 'lifetime') violation(`period ${period}: these metrics are lifetime only`, 400, paramError(`The period ${period} is not supported for these metrics`));
+  const refused = metrics.find((m) => rules.unsupported?.includes(m));
+  if (refused) fail(400, paramError(`The Media Insights API does not support the ${refused} metric for this media product type.`, 2108006));
+  const data = metrics
+    .filter((m) => rules.values[m] !== undefined)
+    .map((name) => ({ name, period: 'lifetime', values: [{ value: rules.values[name] }], title: name, description: `Lifetime ${name}`, id: `${id}/insights/${name}/lifetime` }));
+  return ok({ data });
+}

@@ -22,6 +22,11 @@
  *        (error + violation); over the 24 h quota (9/2207042).
  *   GET  /v26.0/{ig-user-id}/media?fields=id,caption,timestamp,permalink   newest first, cursor paging
  *   GET  /v26.0/{ig-user-id}/content_publishing_limit?fields=config,quota_usage
+ *   GET  /v26.0/{ig-media-id}/insights?metric=views,reach,likes,comments,shares,saved,total_interactions,…
+ *        → {data:[{name, period:'lifetime', values:[{value}], …}]}, from ig.setMetrics(media id, …); a metric
+ *        without a value is left out (a new media gives `data: []`). The metrics Meta removed (impressions,
+ *        plays, video_views, engagement…) are refused for the whole call; a STORY does not support likes,
+ *        comments, saved or shares (#100 "…does not support the likes metric for this media product type").
  */
 import { createFakeServer, type Ctx, type FakeServer } from './server.js';
 import {
@@ -55,6 +60,8 @@ import {
   type MediaFetch,
   debugTokenRoute,
   type TokenFacts,
+  INSIGHTS_PARAMS,
+  insightsReply,
 } from './graph.js';
 
 export type ContainerStatus = 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED';
@@ -127,7 +134,13 @@ export interface FakeInstagramOptions {
   tokenFacts?: TokenFacts;
 }
 
+const MEDIA_INSIGHTS = ['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions', 'follows', 'profile_visits', 'profile_activity', 'navigation', 'replies', 'ig_reels_avg_watch_time', 'ig_reels_video_view_total_time', 'reels_skip_rate', 'reposts', 'crossposted_views'];
+const REMOVED_MEDIA_INSIGHTS = ['impressions', 'plays', 'clips_replays_count', 'ig_reels_aggregated_all_plays_count', 'video_views', 'engagement', 'carousel_album_impressions', 'carousel_album_reach', 'taps_forward', 'taps_back', 'exits'];
+const NOT_ON_STORIES = ['likes', 'comments', 'saved', 'shares'];
+
 export interface FakeInstagram extends FakeServer {
+  /** The insights of a published media (its id), by Graph metric name. */
+  setMetrics(mediaId: string, metrics: Record<string, number>): void;
   userId: string;
   token: string;
   posts: InstagramPost[];
@@ -136,7 +149,7 @@ export interface FakeInstagram extends FakeServer {
   /** Force a container's status (e.g. ERROR or EXPIRED) for a test. */
   setContainerStatus(id: string, status: ContainerStatus, errorSubcode?: number): void;
   /** Put a post on the account as if made earlier (e.g. by a run whose answer was lost). */
-  seedMedia(m: { caption?: string; timestamp?: Date; imageUrl?: string }): InstagramPost;
+  seedMedia(m: { caption?: string; timestamp?: Date; imageUrl?: string; mediaProductType?: 'FEED' | 'REELS' | 'STORY' }): InstagramPost;
 }
 
 const MAX_CAPTION = 2200;
@@ -573,6 +586,16 @@ export async function startFakeInstagram(opts: FakeInstagramOptions = {}): Promi
     return ok({ data: [pick(full, fields)] });
   });
 
+  const figures = new Map<string, Record<string, number>>();
+  const mediaInsights = graphRoute((ctx) => {
+    const p = begin(ctx, INSIGHTS_PARAMS);
+    const id = ctx.params.mediaId!;
+    const media = posts.find((x) => x.id === id);
+    if (!media) fail(400, unsupported('GET', id));
+    const unsupportedHere = media.mediaProductType === 'STORY' ? NOT_ON_STORIES : [];
+    return insightsReply(p, id, { valid: MEDIA_INSIGHTS, deprecated: REMOVED_MEDIA_INSIGHTS, unsupported: unsupportedHere, values: figures.get(id) ?? {} });
+  });
+
   const srv = await createFakeServer({
     name: 'instagram',
     routes: {
@@ -580,6 +603,7 @@ export async function startFakeInstagram(opts: FakeInstagramOptions = {}): Promi
       [`POST ${V}/:igUserId/media_publish`]: publish,
       [`GET ${V}/:igUserId/media`]: listMedia,
       [`GET ${V}/:igUserId/content_publishing_limit`]: publishingLimit,
+      [`GET ${V}/:mediaId/insights`]: mediaInsights,
       [`GET ${V}/debug_token`]: debugTokenRoute(token, { type: 'USER', ...(opts.tokenFacts ?? {}) }, now),
       [`GET ${V}/:id`]: getNode,
     },
@@ -594,6 +618,9 @@ export async function startFakeInstagram(opts: FakeInstagramOptions = {}): Promi
     posts,
     containers,
     mediaFetches,
+    setMetrics(mediaId: string, metrics: Record<string, number>): void {
+      figures.set(mediaId, metrics);
+    },
     setContainerStatus(id: string, status: ContainerStatus, errorSubcode?: number): void {
       const c = containers.get(id);
       if (!c) throw new Error(`instagram fake: no container ${id}`);
@@ -601,14 +628,14 @@ export async function startFakeInstagram(opts: FakeInstagramOptions = {}): Promi
       if (status === 'IN_PROGRESS') c.pollsLeft = Math.max(1, c.pollsLeft);
       if (status === 'ERROR') c.errorSubcode = errorSubcode ?? 2207001;
     },
-    seedMedia(m: { caption?: string; timestamp?: Date; imageUrl?: string }): InstagramPost {
+    seedMedia(m: { caption?: string; timestamp?: Date; imageUrl?: string; mediaProductType?: 'FEED' | 'REELS' | 'STORY' }): InstagramPost {
       const mediaId = nextMediaId();
       const shortcode = shortcodeFor(mediaId);
       const post: InstagramPost = {
         id: mediaId,
         containerId: '',
         mediaType: 'IMAGE',
-        mediaProductType: 'FEED',
+        mediaProductType: m.mediaProductType ?? 'FEED',
         ...(m.caption !== undefined ? { caption: m.caption } : {}),
         media: [{ containerId: '', type: 'IMAGE', url: m.imageUrl ?? 'https://example.invalid/seeded.jpg' }],
         timestamp: m.timestamp ?? now(),

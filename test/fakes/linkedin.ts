@@ -21,6 +21,12 @@
  *   PUT  <uploadUrl> (= /dms-uploads/:token) image bytes, Authorization: Bearer → 201
  *   GET  /rest/images/:urn                   → {id, owner, status: WAITING_UPLOAD|AVAILABLE, downloadUrl?}
  *   GET  /rest/organizations/:id             → {id, localizedName, vanityName}; 403 ACCESS_DENIED for another organization
+ *   GET  /rest/organizationalEntityShareStatistics?q=organizationalEntity&organizationalEntity=<urlencoded urn>
+ *        [&shares=List(<urlencoded urn>,…)][&ugcPosts=List(…)]  (Rest.li 2.0: `List(`, `,` and `)` literal, each
+ *        URN percent-encoded) → {paging:{start,count,links}, elements:[{organizationalEntity, share|ugcPost,
+ *        totalShareStatistics:{uniqueImpressionsCount,shareCount,engagement,clickCount,likeCount,impressionCount,
+ *        commentCount}}]}; figures from li.setStatistics(urn, …); a post without them, or older than 12 months,
+ *        gets no element; another organization → 403 ACCESS_DENIED
  *   POST /oauth/v2/introspectToken           (www.linkedin.com; no Bearer) form client_id, client_secret, token →
  *                                            {active, client_id, authorized_at, created_at, status, expires_at (epoch s),
  *                                            scope, auth_type}; a wrong client → 401 {error:'invalid_client',error_description}
@@ -97,6 +103,8 @@ export interface FakeLinkedIn extends FakeServer {
   organization: string;
   truncated(): LinkedInPost[];
   seedPost(p: { commentary: string; createdAt?: number }): LinkedInPost;
+  /** The lifetime statistics of a post (its URN), as totalShareStatistics gives them; `engagement` is computed. */
+  setStatistics(urn: string, statistics: { impressionCount: number; uniqueImpressionsCount: number; clickCount: number; likeCount: number; commentCount: number; shareCount: number }): void;
 }
 
 const RESERVED = new Set(['|', '{', '}', '@', '[', ']', '(', ')', '<', '>', '#', '\\', '*', '_', '~']);
@@ -175,6 +183,7 @@ export async function startFakeLinkedIn(opts: FakeLinkedInOptions): Promise<Fake
   const now = opts.now ?? (() => Date.now());
   const organization = opts.organization ?? 'urn:li:organization:5590506';
   const posts: LinkedInPost[] = [];
+  const statistics = new Map<string, Parameters<FakeLinkedIn['setStatistics']>[1]>();
   const images = new Map<string, LinkedInImage>();
   const nextShare = idSequence(7300000000000000000n);
   let baseUrl = '';
@@ -389,6 +398,38 @@ export async function startFakeLinkedIn(opts: FakeLinkedInOptions): Promise<Fake
         return { status: 200, body: { id: Number(ctx.params.id), localizedName: 'Cedar Valley Family Health', vanityName: 'cedar-valley-family-health' } };
       },
 
+      'GET /rest/organizationalEntityShareStatistics': (ctx) => {
+        common(ctx);
+        const pairs = ctx.rawQuery.split('&').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)] as const);
+        const known = ['q', 'organizationalEntity', 'shares', 'ugcPosts', 'timeIntervals'];
+        for (const [k] of pairs) if (!known.includes(k)) throw new Violation(`unknown query parameter ${k}`, plain(400, `Query parameter ${k} is not allowed`, 'ILLEGAL_ARGUMENT'));
+        const value = (k: string) => pairs.find(([key]) => key === k)?.[1];
+        if (value('q') !== 'organizationalEntity') throw new Violation(`q=${value('q')}`, plain(400, 'Invalid finder: q must be organizationalEntity', 'ILLEGAL_ARGUMENT'));
+        const entity = decodeURIComponent(value('organizationalEntity') ?? '');
+        if (!/^urn:li:organization:\d+$/.test(entity) || !/^urn%3Ali%3Aorganization%3A\d+$/i.test(value('organizationalEntity') ?? '')) {
+          throw new Violation(`organizationalEntity ${value('organizationalEntity')} is not a percent-encoded organization URN`, plain(400, 'organizationalEntity must be an organization URN', 'ILLEGAL_ARGUMENT'));
+        }
+        if (entity !== organization) return plain(403, `Not enough permissions to access: organizationalEntityShareStatistics for ${entity}`, 'ACCESS_DENIED');
+        const urns: string[] = [];
+        for (const [key, kind] of [['shares', 'share'], ['ugcPosts', 'ugcPost']] as const) {
+          const raw = value(key);
+          if (raw === undefined) continue;
+          const list = new RegExp(`^List\\((urn%3Ali%3A${kind}%3A\\d+(?:,urn%3Ali%3A${kind}%3A\\d+)*)\\)$`, 'i').exec(raw);
+          if (!list) throw new Violation(`${key}=${raw} is not List(…) of percent-encoded ${kind} URNs`, plain(400, `Invalid value for param: ${key}`, 'ILLEGAL_ARGUMENT'));
+          urns.push(...list[1]!.split(',').map(decodeURIComponent));
+        }
+        const yearAgo = now() - 365 * 86_400_000;
+        const elements = urns.flatMap((urn) => {
+          const figures = statistics.get(urn);
+          const post = posts.find((p) => p.id === urn);
+          if (!figures || (post && post.createdAt < yearAgo)) return [];
+          const { clickCount, likeCount, commentCount, shareCount, impressionCount } = figures;
+          const engagement = impressionCount === 0 ? 0 : (clickCount + likeCount + commentCount + shareCount) / impressionCount;
+          return [{ organizationalEntity: organization, [urn.startsWith('urn:li:share:') ? 'share' : 'ugcPost']: urn, totalShareStatistics: { ...figures, engagement } }];
+        });
+        return { status: 200, body: { paging: { start: 0, count: 10, links: [] }, elements } };
+      },
+
       'GET /rest/posts': (ctx) => {
         common(ctx);
         const q = ctx.query;
@@ -465,6 +506,7 @@ export async function startFakeLinkedIn(opts: FakeLinkedInOptions): Promise<Fake
     posts,
     images,
     organization,
+    setStatistics: (urn: string, figures: Parameters<FakeLinkedIn['setStatistics']>[1]) => void statistics.set(urn, figures),
     truncated: () => posts.filter((p) => p.truncated),
     seedPost: (p: { commentary: string; createdAt?: number }) =>
       addPost(

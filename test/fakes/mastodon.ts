@@ -22,6 +22,10 @@
  *   GET  /api/v1/media/:id        206 while processing (opts.asyncPolls times, default 1), then 200
  *   PUT  /api/v1/media/:id        description / focus
  *   GET  /api/v1/accounts/verify_credentials → CredentialAccount
+ *   GET  /api/v1/statuses/:id                → Status, with replies_count, reblogs_count, favourites_count and
+ *                                            quotes_count (4.5) from m.setCounts(id, …) (0 until set); a status
+ *                                            that does not exist → 404; every answer carries X-RateLimit-*
+ *                                            (m.limitReads(n) calls in a fresh 5-minute window, default 300)
  *   GET  /api/v1/accounts/:id/statuses       limit (≤40), max_id, since_id, min_id, exclude_replies, … → Status[] newest
  *                                            first, with a Link header
  * Errors are {"error": "..."}: 401 "The access token is invalid", 404 "Record not found", 422 validation messages.
@@ -81,6 +85,10 @@ export interface FakeMastodon extends FakeServer {
   media: Map<string, MastodonMedia>;
   account: { id: string; username: string; acct: string; display_name: string };
   seedPost(text: string, opts?: { createdAt?: string }): MastodonStatus;
+  /** The counts a status shows. */
+  setCounts(id: string, counts: { replies_count?: number; reblogs_count?: number; favourites_count?: number; quotes_count?: number }): void;
+  /** Calls GET /api/v1/statuses/:id allows per 5-minute window (default 300); a spent window answers 429. */
+  limitReads(perWindow: number): void;
 }
 
 const err = (status: number, error: string): Reply => ({ status, body: { error } });
@@ -204,6 +212,19 @@ export async function startFakeMastodon(opts: FakeMastodonOptions): Promise<Fake
     blurhash: 'UFA,]]%MM{of~qj[ofay-;t7t7ay%Mofoffj',
   });
 
+  const counts = new Map<string, { replies_count?: number; reblogs_count?: number; favourites_count?: number; quotes_count?: number }>();
+  const reads = { used: 0, windowStart: 0, limit: 300 };
+  const readLimitHeaders = (): Record<string, string> => {
+    const windowMs = 5 * 60_000;
+    if (now() - reads.windowStart >= windowMs) Object.assign(reads, { used: 0, windowStart: now() });
+    reads.used++;
+    return {
+      'x-ratelimit-limit': String(reads.limit),
+      'x-ratelimit-remaining': String(Math.max(0, reads.limit - reads.used)),
+      'x-ratelimit-reset': new Date(reads.windowStart + windowMs).toISOString(),
+    };
+  };
+
   const statusView = (s: MastodonStatus) => ({
     id: s.id,
     created_at: s.createdAt,
@@ -218,6 +239,8 @@ export async function startFakeMastodon(opts: FakeMastodonOptions): Promise<Fake
     replies_count: 0,
     reblogs_count: 0,
     favourites_count: 0,
+    quotes_count: 0,
+    ...counts.get(s.id),
     edited_at: null,
     content: s.content,
     reblog: null,
@@ -325,6 +348,14 @@ export async function startFakeMastodon(opts: FakeMastodonOptions): Promise<Fake
     rateLimitReply: (resetSeconds, fault) => rateLimitReply(resetSeconds, fault.scope),
     notFoundReply: () => NOT_FOUND,
     routes: {
+      'GET /api/v1/statuses/:id': (ctx) => {
+        auth(ctx);
+        for (const k of ctx.query.keys()) ctx.violation(`unknown query parameter ${k}`);
+        const headers = readLimitHeaders();
+        if (reads.used > reads.limit) return { status: 429, headers, body: { error: 'Too many requests' } };
+        const found = posts.find((p) => p.id === ctx.params.id);
+        return found ? { status: 200, headers, body: statusView(found) } : { ...NOT_FOUND, headers };
+      },
       'POST /api/v1/statuses': (ctx) => {
         auth(ctx);
         const key = ctx.header('idempotency-key');
@@ -477,6 +508,8 @@ export async function startFakeMastodon(opts: FakeMastodonOptions): Promise<Fake
     posts,
     media,
     account,
+    setCounts: (id: string, figures: { replies_count?: number; reblogs_count?: number; favourites_count?: number; quotes_count?: number }) => void counts.set(id, figures),
+    limitReads: (perWindow: number) => void Object.assign(reads, { limit: perWindow, used: 0, windowStart: now() }),
     seedPost: (text: string, o?: { createdAt?: string }) =>
       addStatus({ text, mediaIds: [], visibility: 'public', language: 'en', sensitive: false, spoilerText: '', inReplyToId: null, ...(o?.createdAt ? { createdAt: o.createdAt } : {}) }),
   });

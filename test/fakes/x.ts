@@ -21,6 +21,12 @@
  *   GET  /2/users/me                       → {data:{id,name,username}}
  *   GET  /2/users/:id/tweets               max_results 5..100, since_id, until_id, start_time, end_time,
  *                                          pagination_token, exclude, tweet.fields → {data?, meta:{result_count,…}}
+ *   GET  /2/tweets?ids=…&tweet.fields=…    1..100 numeric ids; public_metrics for any post, non_public_metrics
+ *                                          only for the account's own posts of the last 30 days (else a violation);
+ *                                          figures from x.setMetrics(id, …); a metric never set is left out;
+ *                                          unknown ids → `errors` (resource-not-found) beside `data`, `data`
+ *                                          left out when none is found. Every answer carries
+ *                                          x-rate-limit-limit/-remaining/-reset (x.limitReads(n) in a fresh 15-minute window, default 3500).
  *
  * Like the real API, the text X stores and returns is not the text sent: URLs are wrapped as
  * https://t.co/…, a tweet with media gets a trailing t.co media link, and & < > are HTML-escaped
@@ -91,6 +97,10 @@ export interface FakeX extends FakeServer {
   username: string;
   /** Add a tweet as if posted earlier (not through the API). */
   seedPost(text: string, opts?: { createdAt?: string }): XPost;
+  /** The figures GET /2/tweets gives for a post, in X's own fields; one not given is left out of the answer. */
+  setMetrics(id: string, metrics: { public_metrics?: Record<string, number>; non_public_metrics?: Record<string, number> }): void;
+  /** Calls GET /2/tweets allows per 15-minute window (default 3500); a spent window answers 429. */
+  limitReads(perWindow: number): void;
 }
 
 const INVALID_TYPE = 'https://api.twitter.com/2/problems/invalid-request';
@@ -122,6 +132,8 @@ const DUPLICATE: Reply = {
   },
 };
 
+const LOOKUP_PARAMS = ['ids', 'tweet.fields', 'expansions', 'media.fields', 'user.fields', 'place.fields', 'poll.fields'];
+const TWEET_FIELDS = ['attachments', 'author_id', 'created_at', 'edit_history_tweet_ids', 'entities', 'id', 'lang', 'non_public_metrics', 'organic_metrics', 'promoted_metrics', 'public_metrics', 'text'];
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/bmp', 'image/pjpeg', 'image/tiff'];
 const SIMPLE_CATEGORIES = ['tweet_image', 'dm_image', 'subtitles'];
 const ALL_CATEGORIES = ['tweet_image', 'tweet_gif', 'tweet_video', 'amplify_video', 'dm_image', 'dm_gif', 'dm_video', 'subtitles'];
@@ -254,6 +266,17 @@ export async function startFakeX(opts: FakeXOptions): Promise<FakeX> {
       urls.push({ start, end: start + cpLen(t), url: t, expanded_url: `https://x.com/${username}/status/${id}/photo/1`, display_url: 'pic.x.com/' + t.slice(13) });
     }
     return { storedText: out, urls };
+  };
+
+  const figures = new Map<string, { public_metrics?: Record<string, number>; non_public_metrics?: Record<string, number> }>();
+  const reads = { used: 0, windowStart: 0 };
+  const state = { readLimit: 3500 };
+  const readLimitHeaders = (): Record<string, string> => {
+    const windowMs = 15 * 60_000;
+    if (now() - reads.windowStart >= windowMs) Object.assign(reads, { used: 0, windowStart: now() });
+    reads.used++;
+    const remaining = Math.max(0, state.readLimit - reads.used);
+    return { 'x-rate-limit-limit': String(state.readLimit), 'x-rate-limit-remaining': String(remaining), 'x-rate-limit-reset': String(Math.ceil((reads.windowStart + windowMs) / 1000)) };
   };
 
   const addPost = (text: string, mediaIds: string[], createdAt?: string): XPost => {
@@ -497,6 +520,49 @@ export async function startFakeX(opts: FakeXOptions): Promise<FakeX> {
         return { status: 200, body: { data: { id: userId, name, username } } };
       },
 
+      'GET /2/tweets': (ctx) => {
+        auth(ctx);
+        const q = ctx.query;
+        for (const k of q.keys()) {
+          if (!LOOKUP_PARAMS.includes(k)) throw new Violation(`unknown query parameter ${k}`, invalid(`The query parameter [${k}] is not one of [${LOOKUP_PARAMS.join(',')}]`, { [k]: [q.get(k) ?? ''] }));
+        }
+        const ids = (q.get('ids') ?? '').split(',');
+        if (ids.length < 1 || ids.length > 100 || ids.some((id) => !/^\d{1,19}$/.test(id))) {
+          throw new Violation(`ids ${q.get('ids')}`, invalid('The `ids` query parameter value must be 1 to 100 comma-separated numeric ids', { ids: [q.get('ids') ?? ''] }));
+        }
+        const fields = new Set((q.get('tweet.fields') ?? '').split(',').filter(Boolean));
+        for (const f of fields) if (!TWEET_FIELDS.includes(f)) throw new Violation(`unknown tweet.fields ${f}`, invalid(`The \`tweet.fields\` query parameter value [${f}] is not one of [${TWEET_FIELDS.join(',')}]`, { 'tweet.fields': [f] }));
+        const headers = readLimitHeaders();
+        if (reads.used > state.readLimit) {
+          return { status: 429, headers, body: { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 } };
+        }
+        const data: Record<string, unknown>[] = [];
+        const errors: Record<string, unknown>[] = [];
+        for (const id of ids) {
+          const post = posts.find((p) => p.id === id);
+          if (!post) {
+            errors.push({ value: id, detail: `Could not find tweet with ids: [${id}].`, title: 'Not Found Error', resource_type: 'tweet', parameter: 'ids', resource_id: id, type: 'https://api.twitter.com/2/problems/resource-not-found' });
+            continue;
+          }
+          const own = figures.get(id) ?? {};
+          if (fields.has('non_public_metrics') && now() - Date.parse(post.createdAt) > 30 * 86_400_000) {
+            throw new Violation(`non_public_metrics asked for post ${id}, older than 30 days`, {
+              status: 200,
+              headers,
+              body: { errors: [{ value: id, detail: 'Sorry, you are not authorized to access non_public_metrics on this Tweet.', title: 'Field Authorization Error', resource_type: 'tweet', field: 'non_public_metrics', resource_id: id, type: 'https://api.twitter.com/2/problems/not-authorized-for-field' }] },
+            });
+          }
+          data.push({
+            id,
+            text: post.storedText,
+            edit_history_tweet_ids: [id],
+            ...(fields.has('public_metrics') ? { public_metrics: own.public_metrics ?? {} } : {}),
+            ...(fields.has('non_public_metrics') && own.non_public_metrics ? { non_public_metrics: own.non_public_metrics } : {}),
+          });
+        }
+        return { status: 200, headers, body: { ...(data.length ? { data } : {}), ...(errors.length ? { errors } : {}) } };
+      },
+
       'GET /2/users/:id/tweets': (ctx) => {
         auth(ctx);
         const q = ctx.query;
@@ -549,6 +615,11 @@ export async function startFakeX(opts: FakeXOptions): Promise<FakeX> {
     userId,
     username,
     seedPost: (text: string, o?: { createdAt?: string }) => addPost(text, [], o?.createdAt),
+    setMetrics: (id: string, metrics: { public_metrics?: Record<string, number>; non_public_metrics?: Record<string, number> }) => void figures.set(id, metrics),
+    limitReads: (perWindow: number) => {
+      state.readLimit = perWindow;
+      Object.assign(reads, { used: 0, windowStart: now() });
+    },
   });
 }
 

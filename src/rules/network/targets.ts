@@ -3,6 +3,7 @@ import type { Project } from '../../loading/project.js';
 import { pointRange, type SourceRange } from '../../loading/source.js';
 import { compose, profileFor, type AccountLimits, type ComposedText, type NetworkId, type NetworkProfile } from '../../networks/index.js';
 import type { PostCheckContext } from '../types.js';
+import { linkTrackingFor } from '../../networks/tracking.js';
 
 /** One network a post goes to: its profile (with the account's own limits) and the text it receives. */
 export interface NetworkTarget extends NetworkAccount {
@@ -19,10 +20,11 @@ export function isEnabled(project: Project, network: NetworkId): boolean {
   return project.networks.data?.[network] !== undefined;
 }
 
-/** The text a network receives for a post: its variant or its body, plus the link. */
-export function composeFor(post: Post, network: NetworkId): ComposedText {
-  const { variants = {}, link } = post.frontmatter;
-  return compose({ body: post.body, variants, ...(link ? { link } : {}) }, network);
+/** The text a network receives for a post: its variant or its body, plus the link, links to the practice tagged for counting. */
+export function composeFor(post: Post, network: NetworkId, project: Project): ComposedText {
+  const { variants = {}, link, objective } = post.frontmatter;
+  const tracking = linkTrackingFor(project.config.data, objective);
+  return compose({ body: post.body, variants, ...(link ? { link } : {}), ...(tracking ? { tracking } : {}) }, network);
 }
 
 /** A network a post goes to, with the limits of its account. */
@@ -43,7 +45,7 @@ export function accountsOf({ post, project, perPost }: PostCheckContext): Networ
 
 /** accountsOf, with the text each network receives. */
 export function targetsOf(context: PostCheckContext): NetworkTarget[] {
-  return context.perPost('network/targets', () => accountsOf(context).map((account) => ({ ...account, composed: composeFor(context.post, account.network) })));
+  return context.perPost('network/targets', () => accountsOf(context).map((account) => ({ ...account, composed: composeFor(context.post, account.network, context.project) })));
 }
 
 /** Where the character at `offset` of a composed text was written: its body line, the variant or the link field. */
