@@ -47,16 +47,25 @@ export function weigh(analysis: Analysis, model: PhiModel, practice: Practice, c
 
 /** What stands of the candidates, and what is added, given each unit's probability. */
 export function decide(analysis: Analysis, units: readonly Unit[], probability: readonly number[], policy: Policy): Candidate[] {
+  const clusters = wordClusters();
+  const signalsOfUnit = new Map<number, ReadonlySet<string>>();
+  const signalsAt = (i: number) => {
+    let signals = signalsOfUnit.get(i);
+    if (!signals) signalsOfUnit.set(i, (signals = unitSignals(analysis.doc, units[i]!, clusters, 0)));
+    return signals;
+  };
   const kept = analysis.found.filter((found) => {
-    const p = probability[unitOf(units, found.start)] ?? 0;
-    return p >= (STRONG.has(found.type) ? policy.keepStrong : policy.keepWeak);
+    const i = unitOf(units, found.start);
+    const p = probability[i] ?? 0;
+    if (!STRONG.has(found.type)) return p >= policy.keepWeak;
+    // A number or address in a sentence about someone ("call me at …") is theirs, however the sentence reads.
+    return p >= policy.keepStrong || (units[i] !== undefined && pointsAtSomeone(signalsAt(i), analysis.doc.field, false));
   });
   const covered = new Set(kept.map((found) => unitOf(units, found.start)));
   const added: Candidate[] = [];
-  const clusters = wordClusters();
   units.forEach((unit, i) => {
     if (covered.has(i) || probability[i]! < policy.add) return;
-    const signals = unitSignals(analysis.doc, unit, clusters, 0);
+    const signals = signalsAt(i);
     if (!pointsAtSomeone(signals, analysis.doc.field) || !tellsSomething(signals, analysis.doc.field)) return;
     const afterQuote = kept.some((found) => found.type === 'testimonial' && unitOf(units, found.end - 1) === i - 1);
     added.push({ type: afterQuote ? 'testimonial' : wholeUnitType(analysis, signals), start: unit.start, end: unit.end });
@@ -83,10 +92,10 @@ function unitOf(units: readonly Unit[], offset: number): number {
  * about care and nobody ("Refills in the portal") is general information however it is worded. An image
  * description or file name is about whoever is in the picture.
  */
-function pointsAtSomeone(signals: ReadonlySet<string>, field: string): boolean {
+function pointsAtSomeone(signals: ReadonlySet<string>, field: string, capitalsCount = true): boolean {
   if (field === 'alt' || field === 'file') return true;
-  // A title's capitals are its style, not a name.
-  const capitals = field === 'title' ? [] : ['capital'];
+  // A title's capitals are its style, not a name; a capital next to a number is as often a business's.
+  const capitals = field === 'title' || !capitalsCount ? [] : ['capital'];
   return ['someone', 'they', 'you', 'i', 'relative', 'honorific', 'title', 'initials', ...capitals].some((signal) => signals.has(signal));
 }
 
