@@ -12,10 +12,13 @@ afterAll(removeTempRepos);
 const EXAMPLE_REPO = fileURLToPath(new URL('../..', import.meta.url));
 const INIT_FILES = [
   '.gitattributes',
+  '.github/CODEOWNERS',
   '.github/workflows/plan-calendar.yml',
   '.github/workflows/plan-publish.yml',
   '.github/workflows/plan-review.yml',
+  '.gitignore',
   'content/welcome.md',
+  'package.json',
   'plan.config.yaml',
   'plans/audiences.yaml',
   'plans/networks.yaml',
