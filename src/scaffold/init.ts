@@ -76,7 +76,8 @@ function checkedReviewers(reviewers: readonly string[]): string[] {
 /** The template's configuration with `reviewers: []` replaced by the given names. */
 function withReviewers(config: string, reviewers: readonly string[]): string {
   const list = reviewers.map((name) => (name.startsWith('@') ? JSON.stringify(name) : name)).join(', ');
-  return config.replace(/^( {2}reviewers: )\[\]/m, `$1[${list}]`);
+  // The comment after the list keeps its column when the list fits before it.
+  return config.replace(/^( {2}reviewers: )\[\]( *)/m, (_, key: string, spaces: string) => `${key}[${list}]${' '.repeat(Math.max(1, spaces.length - list.length))}`);
 }
 
 function packageJson(dir: string): string {

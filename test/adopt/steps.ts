@@ -52,6 +52,8 @@ export interface Runner {
   npmCache: string;
   /** Where actions/cache keeps saved folders, one per key. */
   actionsCache: string;
+  /** Composite actions by name (owner/repo), each the folder of its action.yml, as GitHub downloads them. */
+  actions: Record<string, string>;
 }
 
 export interface Trigger {
@@ -81,11 +83,11 @@ export interface JobRun {
 
 const REPOSITORY = 'example-practice/posts';
 
-export function makeRunner(remote: string, machineEnv: Record<string, string>, secrets: Record<string, string> = {}): Runner {
+export function makeRunner(remote: string, machineEnv: Record<string, string>, secrets: Record<string, string> = {}, actions: Record<string, string> = {}): Runner {
   const home = mkdtempSync(path.join(tmpdir(), 'plan-runner-'));
   mkdirSync(path.join(home, 'npm-cache'));
   mkdirSync(path.join(home, 'actions-cache'));
-  return { remote, machineEnv, secrets, npmCache: path.join(home, 'npm-cache'), actionsCache: path.join(home, 'actions-cache') };
+  return { remote, machineEnv, secrets, actions, npmCache: path.join(home, 'npm-cache'), actionsCache: path.join(home, 'actions-cache') };
 }
 
 /** Runs one job of a workflow as GitHub would on `trigger`, in a fresh workspace. */
@@ -117,29 +119,45 @@ export async function runJob(workflow: Workflow, jobId: string, trigger: Trigger
     RUNNER_TEMP: temp,
     ...(trigger.pullRequest ? { GITHUB_BASE_REF: trigger.pullRequest.base, GITHUB_HEAD_REF: trigger.ref } : {}),
   };
-  const context: Context = { github, secrets: runner.secrets, outputs: {}, workspace };
+  const context: Context = { github, secrets: runner.secrets, outputs: {}, workspace, runnerTemp: temp };
   const steps: StepRun[] = [];
   const saves: (() => void)[] = [];
   let failed = false;
   const started = Date.now();
+  const base = () => ({ ...runner.machineEnv, ...defaults, ...readEnvFile(envFile), ...substituteAll(workflow.env, context), ...substituteAll(job.env, context) });
   for (const [index, step] of job.steps.entries()) {
-    const name = step.name ?? step.uses ?? step.run?.split('\n')[0] ?? `step ${index + 1}`;
-    if (!shouldRun(step.if, failed, context)) {
-      steps.push({ name, how: 'skipped', code: 0, ms: 0, output: `skipped: its condition (${step.if ?? 'success()'}) is false` });
-      continue;
-    }
-    const stepStarted = Date.now();
-    const env = { ...runner.machineEnv, ...defaults, ...readEnvFile(envFile), ...substituteAll(workflow.env, context), ...substituteAll(job.env, context), ...substituteAll(step.env, context) };
-    const result = step.uses
-      ? await emulate(step, { workspace, trigger, runner, env, saves, context })
-      : await runScript(step.run ?? '', path.join(workspace, step['working-directory'] ?? ''), env, temp, context);
-    const { outputs, ...run } = result;
-    if (step.id) context.outputs[step.id] = outputs ?? {};
-    steps.push({ name, ...run, ms: Date.now() - stepStarted });
-    if (result.code !== 0) failed = true;
+    const run = await runStep(step, index, failed, { workspace, trigger, runner, saves, context, baseEnv: base });
+    steps.push(run);
+    if (run.code !== 0) failed = true;
   }
   if (!failed) for (const save of saves) save();
   return { ok: !failed, ms: Date.now() - started, steps, workspace, summary: readFileSync(summaryFile, 'utf8') };
+}
+
+interface StepScope {
+  workspace: string;
+  trigger: Trigger;
+  runner: Runner;
+  saves: (() => void)[];
+  context: Context;
+  /** The environment every step starts from (read anew: a step may have added to $GITHUB_ENV). */
+  baseEnv: () => Record<string, string>;
+}
+
+/** One step, `run:` or `uses:`, with its condition, its environment and its outputs (kept under its id). */
+async function runStep(step: Step, index: number, failed: boolean, scope: StepScope): Promise<StepRun> {
+  const { context } = scope;
+  const name = step.name ? substitute(step.name, context) : (step.uses ?? step.run?.split('\n')[0] ?? `step ${index + 1}`);
+  if (!shouldRun(step.if, failed, context)) return { name, how: 'skipped', code: 0, ms: 0, output: `skipped: its condition (${step.if ?? 'success()'}) is false` };
+  const started = Date.now();
+  const outputFile = path.join(context.runnerTemp, `output-${Date.now()}-${index}`);
+  writeFileSync(outputFile, '');
+  const env = { ...scope.baseEnv(), ...substituteAll(step.env, context), GITHUB_OUTPUT: outputFile, ...(context.actionPath ? { GITHUB_ACTION_PATH: context.actionPath } : {}) };
+  const result: Emulated = step.uses
+    ? await emulate(step, { ...scope, env })
+    : await runScript(step.run ?? '', path.resolve(scope.workspace, substitute(step['working-directory'] ?? '', context)), env, context.runnerTemp, context);
+  if (step.id) context.outputs[step.id] = { ...readEnvFile(outputFile), ...(result.outputs ?? {}) };
+  return { name, how: result.how, code: result.code, output: result.output, ms: Date.now() - started };
 }
 
 function githubContext(trigger: Trigger, runId: string) {
@@ -165,6 +183,10 @@ interface Context {
   /** The outputs of the steps so far, by step id. */
   outputs: Record<string, Record<string, string>>;
   workspace: string;
+  runnerTemp: string;
+  /** Inside a composite action: its inputs and its folder. */
+  inputs?: Record<string, string>;
+  actionPath?: string;
 }
 
 /** Replaces every `${{ … }}` the runner knows; any other expression is an error. */
@@ -176,6 +198,14 @@ function evaluate(expression: string, context: Context): string {
   const secret = /^secrets\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expression);
   if (secret) return context.secrets[secret[1]!] ?? '';
   if (expression === 'runner.os') return 'Linux';
+  if (expression === 'runner.temp') return context.runnerTemp;
+  if (expression === 'github.token') return context.secrets.GITHUB_TOKEN ?? '';
+  if (expression === 'github.action_path' && context.actionPath) return context.actionPath;
+  const input = /^inputs\.([A-Za-z0-9_-]+)$/.exec(expression);
+  if (input && context.inputs) {
+    if (!(input[1]! in context.inputs)) throw new Error(`the action has no input ${input[1]}`);
+    return context.inputs[input[1]!]!;
+  }
   const output = /^steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)$/.exec(expression);
   if (output) return context.outputs[output[1]!]?.[output[2]!] ?? '';
   const hash = /^hashFiles\((.*)\)$/.exec(expression);
@@ -188,13 +218,20 @@ function evaluate(expression: string, context: Context): string {
   throw new Error(`the step runner does not know the expression "${expression}": teach it`);
 }
 
-/** As GitHub's hashFiles: a SHA-256 over the files' own hashes, empty when none is there (plain names only). */
-function hashFiles(files: string[], workspace: string): string {
-  const present = files.map((file) => path.join(workspace, file)).filter((file) => existsSync(file));
+/** As GitHub's hashFiles: a SHA-256 over the files' own hashes, empty when none is there (names, or **\/NAME anywhere outside node_modules). */
+function hashFiles(patterns: string[], workspace: string): string {
+  const present = patterns.flatMap((pattern) => (pattern.startsWith('**/') ? findNamed(workspace, pattern.slice(3)) : [path.join(workspace, pattern)].filter((file) => existsSync(file))));
   if (present.length === 0) return '';
   const all = createHash('sha256');
-  for (const file of present) all.update(createHash('sha256').update(readFileSync(file)).digest());
+  for (const file of present.sort()) all.update(createHash('sha256').update(readFileSync(file)).digest());
   return all.digest('hex');
+}
+
+function findNamed(folder: string, name: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === '.git' ? [] : findNamed(path.join(folder, entry.name), name);
+    return entry.name === name ? [path.join(folder, entry.name)] : [];
+  });
 }
 
 function substituteAll(values: Record<string, string | number | boolean> | undefined, context: Context): Record<string, string> {
@@ -214,26 +251,28 @@ async function runScript(script: string, cwd: string, env: Record<string, string
   return { how: 'ran', code, output };
 }
 
+/** A step that runs longer is stopped with what it printed so far: a hung step fails the test with its output. */
+const STEP_LIMIT_MS = 150_000;
+
 export function spawnCollect(command: string, args: string[], options: { cwd: string; env: Record<string, string> }): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
+    const limit = setTimeout(() => {
+      output += `\n[stopped after ${STEP_LIMIT_MS / 1000} s]\n`;
+      process.kill(-child.pid!, 'SIGKILL');
+    }, STEP_LIMIT_MS);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    child.on('close', (code) => {
+      clearTimeout(limit);
+      resolve({ code: code ?? 1, output });
+    });
   });
 }
 
-interface Emulation {
-  workspace: string;
-  trigger: Trigger;
-  runner: Runner;
-  env: Record<string, string>;
-  /** What to do when the job has succeeded (actions/cache saves then). */
-  saves: (() => void)[];
-  context: Context;
-}
+type Emulation = StepScope & { env: Record<string, string> };
 
 type Emulated = Omit<StepRun, 'name' | 'ms'> & { outputs?: Record<string, string> };
 
@@ -253,6 +292,7 @@ async function emulate(step: Step, emulation: Emulation): Promise<Emulated> {
       return { how: 'emulated', code: files.length > 0 ? 0 : 1, output: files.length > 0 ? `would upload ${inputs.path}: ${files.join(', ')}` : `nothing to upload: ${inputs.path} is empty or missing` };
     }
     default:
+      if (emulation.runner.actions[action]) return composite(emulation.runner.actions[action]!, inputs, emulation);
       throw new Error(`the step runner does not know the action ${step.uses}: teach it`);
   }
 }
@@ -284,7 +324,7 @@ function setupNode(inputs: Record<string, string>, { workspace, runner, env }: E
 
 /** Restores the newest saved folder whose key matches, exactly or by a restore-keys prefix; saves it when the job succeeds. */
 function cache(inputs: Record<string, string>, { workspace, runner, saves }: Emulation): Emulated {
-  const folder = path.join(workspace, inputs.path!);
+  const folder = path.resolve(workspace, inputs.path!);
   const key = inputs.key!;
   const prefixes = (inputs['restore-keys'] ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
   const saved = readdirSync(runner.actionsCache).sort().reverse();
@@ -298,4 +338,33 @@ function cache(inputs: Record<string, string>, { workspace, runner, saves }: Emu
     cpSync(folder, path.join(runner.actionsCache, encodeURIComponent(key)), { recursive: true, verbatimSymlinks: true });
   });
   return { how: 'emulated', code: 0, output: hit ? `restored ${inputs.path} from ${decodeURIComponent(hit)}` : `no cache for ${key}`, outputs: { 'cache-hit': String(exact !== undefined) } };
+}
+
+interface ActionMetadata {
+  inputs?: Record<string, { default?: string; required?: boolean }>;
+  outputs?: Record<string, { value: string }>;
+  runs: { using: string; steps: (Step & { shell?: string })[] };
+}
+
+/** A composite action: its steps in order, with its inputs (given, or their defaults) and its folder. */
+async function composite(folder: string, given: Record<string, string>, emulation: Emulation): Promise<Emulated> {
+  const metadata = parseYaml(readFileSync(path.join(folder, 'action.yml'), 'utf8')) as ActionMetadata;
+  if (metadata.runs.using !== 'composite') throw new Error(`${folder}/action.yml is not a composite action`);
+  const unknown = Object.keys(given).filter((name) => !(name in (metadata.inputs ?? {})));
+  if (unknown.length > 0) return { how: 'emulated', code: 1, output: `unexpected input(s) ${unknown.join(', ')}` };
+  const outer = emulation.context;
+  const inputs = Object.fromEntries(Object.entries(metadata.inputs ?? {}).map(([name, input]) => [name, given[name] ?? substitute(String(input.default ?? ''), outer)]));
+  const context: Context = { ...outer, outputs: {}, inputs, actionPath: folder };
+  const callerEnv = emulation.env;
+  const scope: StepScope = { ...emulation, context, baseEnv: () => ({ ...callerEnv, ...readEnvFile(path.join(outer.runnerTemp, 'github-env')) }) };
+  let output = '';
+  let code = 0;
+  for (const [index, step] of metadata.runs.steps.entries()) {
+    if (step.run && step.shell !== 'bash') throw new Error(`${folder}/action.yml: a run step needs "shell: bash"`);
+    const run = await runStep(step, index, code !== 0, scope);
+    output += `  -- ${run.name} (${run.how}, exit ${run.code}, ${run.ms} ms)\n${run.output}`;
+    if (run.code !== 0) code = run.code;
+  }
+  const outputs = Object.fromEntries(Object.entries(metadata.outputs ?? {}).map(([name, { value }]) => [name, substitute(value, context)]));
+  return { how: 'ran', code, output, outputs };
 }
