@@ -5,6 +5,7 @@
 // the record on plan-record), publishing to the strict fakes of the networks.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,7 @@ import { parse as parseYaml } from 'yaml';
 import { RIGS, type RunningRig } from '../publishing/rigs.js';
 import { startFakeGithub, type FakeGithub } from '../review/fake-github.js';
 import { startFakeRegistry, type FakeRegistry } from './registry.js';
-import { makeRunner, readWorkflow, runJob, spawnCollect, type JobRun, type Runner, type Workflow } from './steps.js';
+import { makeRunner, readWorkflow, removeRunnerFolders, runJob, spawnCollect, type JobRun, type Runner, type Workflow } from './steps.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const OWN_MANIFEST = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { name: string; version: string; dependencies: Record<string, string> };
@@ -28,7 +29,12 @@ const FAKE_RIGS = RIGS.filter((rig) => rig.network !== 'bluesky');
 /** This repository as the action `practice-plan/plan`, as GitHub would download it at a tag. */
 const ACTIONS = { 'practice-plan/plan': REPO };
 
-const temp = (name: string) => mkdtempSync(path.join(tmpdir(), `plan-adopt-${name}-`));
+const folders: string[] = [];
+const temp = (name: string) => {
+  const folder = mkdtempSync(path.join(tmpdir(), `plan-adopt-${name}-`));
+  folders.push(folder);
+  return folder;
+};
 
 let work: string;
 let tarball: string;
@@ -71,6 +77,15 @@ function protectMain(): void {
 }
 
 /**
+ * This machine's environment (its certificates and proxies reach the registry), less what this test run
+ * adds: npm's variables from the command that started vitest, and those that change what plan or git does.
+ */
+function machineVariables(): Record<string, string> {
+  const dropped = /^(npm_|CI$|GITHUB_|PLAN_|GIT_|FORCE_COLOR$|NO_COLOR$)/i;
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && !dropped.test(entry[0])));
+}
+
+/**
  * The repository's files as a fresh clone has them, with its installed packages: packing builds dist/
  * there, so the tests running beside this one keep the repository's own dist/ as it is.
  */
@@ -98,7 +113,7 @@ beforeAll(async () => {
   // public registry being quick (GitHub's runners start each job from the cache the workflow restores).
   writeFileSync(path.join(home, '.npmrc'), `@practice-plan:registry=${registry.url}\nfund=false\naudit=false\nupdate-notifier=false\nprefer-offline=true\n`);
   machineEnv = {
-    PATH: process.env.PATH ?? '',
+    ...machineVariables(),
     HOME: home,
     NPM_CONFIG_USERCONFIG: path.join(home, '.npmrc'),
     // npm's own download cache of this machine: the practice's first install would fill it.
@@ -133,7 +148,10 @@ afterAll(async () => {
   await github?.close();
   await registry?.close();
   console.info(`adopt timings (ms): ${JSON.stringify(timings)}; tarball ${tarball ? readFileSync(tarball).length : '?'} bytes`);
-});
+  // Each folder holds an installed node_modules: removing them all takes minutes on a busy machine.
+  await removeRunnerFolders();
+  await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
+}, SETUP_TIMEOUT);
 
 describe('the package', () => {
   it('holds what the commands need and nothing that runs at install', () => {

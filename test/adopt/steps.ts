@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -83,8 +84,21 @@ export interface JobRun {
 
 const REPOSITORY = 'example-practice/posts';
 
+const folders: string[] = [];
+
+function tempFolder(prefix: string): string {
+  const folder = mkdtempSync(path.join(tmpdir(), prefix));
+  folders.push(folder);
+  return folder;
+}
+
+/** Removes every workspace, cache and runner folder made so far. */
+export async function removeRunnerFolders(): Promise<void> {
+  await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
+}
+
 export function makeRunner(remote: string, machineEnv: Record<string, string>, secrets: Record<string, string> = {}, actions: Record<string, string> = {}): Runner {
-  const home = mkdtempSync(path.join(tmpdir(), 'plan-runner-'));
+  const home = tempFolder('plan-runner-');
   mkdirSync(path.join(home, 'npm-cache'));
   mkdirSync(path.join(home, 'actions-cache'));
   return { remote, machineEnv, secrets, actions, npmCache: path.join(home, 'npm-cache'), actionsCache: path.join(home, 'actions-cache') };
@@ -94,7 +108,7 @@ export function makeRunner(remote: string, machineEnv: Record<string, string>, s
 export async function runJob(workflow: Workflow, jobId: string, trigger: Trigger, runner: Runner): Promise<JobRun> {
   const job = workflow.jobs[jobId];
   if (!job) throw new Error(`the workflow "${workflow.name}" has no job ${jobId}`);
-  const temp = mkdtempSync(path.join(tmpdir(), 'plan-job-'));
+  const temp = tempFolder('plan-job-');
   const workspace = path.join(temp, 'workspace');
   const summaryFile = path.join(temp, 'step-summary.md');
   const envFile = path.join(temp, 'github-env');
