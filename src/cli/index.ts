@@ -42,11 +42,12 @@ program
 
 program
   .command('init')
-  .description('start a new content repository with example plans, a post and the GitHub workflows')
+  .description('start a new content repository: example plans and a post, the GitHub workflows and the files they install from')
   .argument('[dir]', 'where to create it', '.')
-  .action(async (dir: string) => {
+  .option('--reviewers <list>', 'comma-separated GitHub users or teams who approve posts (approval.reviewers and .github/CODEOWNERS), e.g. dr-lee,@your-org/compliance')
+  .action(async (dir: string, options) => {
     const { runInitCommand } = await import('./commands/init.js');
-    process.exitCode = await runInitCommand(dir, context());
+    process.exitCode = await runInitCommand(dir, options, context());
   });
 
 program

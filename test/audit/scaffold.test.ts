@@ -12,14 +12,17 @@ afterAll(removeTempRepos);
 const EXAMPLE_REPO = fileURLToPath(new URL('../..', import.meta.url));
 const INIT_FILES = [
   '.gitattributes',
+  '.github/CODEOWNERS',
   '.github/ISSUE_TEMPLATE/new-post.yml',
   '.github/workflows/plan-calendar.yml',
   '.github/workflows/plan-insights.yml',
   '.github/workflows/plan-new-post.yml',
   '.github/workflows/plan-publish.yml',
   '.github/workflows/plan-review.yml',
+  '.gitignore',
   'content/_template.md',
   'content/welcome.md',
+  'package.json',
   'plan.config.yaml',
   'plans/audiences.yaml',
   'plans/networks.yaml',
