@@ -78,21 +78,25 @@ function judge(post: Post, prepared: PreparedPost, previous: RecordEntry | undef
     const where = damage.map((d) => `${d.source} line ${d.line}`).join(', ');
     return { kind: 'held', post: prepared, reason: `the publish record has lines plan cannot read (${where}) that may be about it: repair or remove them, then it publishes` };
   }
+  if (previous?.state === 'failed' && previous.fingerprint === prepared.fingerprint) return { kind: 'failed', post: prepared, previous };
+  const unsettled = previous?.state === 'attempting' || previous?.state === 'unknown';
+  // What is already out under another name, or too late to send, is told as such whatever holds it back.
+  if (!unsettled) {
+    const twin = publishedTwin(facts.record, prepared.postId, prepared.network, prepared.fingerprint);
+    if (twin) return { kind: 'renamed', post: prepared, twin };
+    const late = facts.now.getTime() - post.publishAt!.instant.getTime();
+    if (late > MISSED_AFTER_MS && !facts.catchUp) return { kind: 'missed', post: prepared, late };
+  }
   const approval = approvalOf(post, facts);
   if (!approval.approved) return { kind: 'blocked', post: prepared, reason: approval.reason };
   const blocking = errors.filter((f) => f.network === null || f.network === prepared.network);
   if (blocking.length > 0) return { kind: 'blocked', post: prepared, reason: `${blocking.length} error finding(s): run "plan audit ${post.file}"` };
-  if (previous?.state === 'failed' && previous.fingerprint === prepared.fingerprint) return { kind: 'failed', post: prepared, previous };
   if (previous?.state === 'attempting' && previous.run !== undefined && previous.run !== facts.run && inFlight(previous, facts.now)) {
     return { kind: 'held', post: prepared, previous, reason: `another publish run started sending it at ${previous.at} and may still be at work: the first run after ${previous.until} checks the account and settles it` };
   }
-  if (previous?.state === 'attempting' || previous?.state === 'unknown') {
+  if (unsettled) {
     return { kind: 'due', post: { ...prepared, ...(previous.checkpoint ? { checkpoint: previous.checkpoint } : {}) }, previous };
   }
-  const twin = publishedTwin(facts.record, prepared.postId, prepared.network, prepared.fingerprint);
-  if (twin) return { kind: 'renamed', post: prepared, twin };
-  const late = facts.now.getTime() - post.publishAt!.instant.getTime();
-  if (late > MISSED_AFTER_MS && !facts.catchUp) return { kind: 'missed', post: prepared, late };
   return { kind: 'due', post: prepared, ...(previous ? { previous } : {}) };
 }
 

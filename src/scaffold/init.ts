@@ -57,7 +57,7 @@ export async function initRepository(dir: string, options: InitOptions = {}): Pr
   const configured = await configuredReviewers(dir);
   await write(CODEOWNERS_FILE, () => writeFile(path.join(dir, CODEOWNERS_FILE), codeowners(configured)));
   if (configured.length === 0) {
-    result.advice.push('approval.reviewers in plan.config.yaml is empty: add the GitHub users or teams who approve posts there and in .github/CODEOWNERS');
+    result.advice.push('approval is off: no reviewers are listed. Add the GitHub users or teams who approve posts to approval.reviewers in plan.config.yaml and to .github/CODEOWNERS, then set approval.required: true');
   }
   await mkdir(path.join(dir, 'media'), { recursive: true });
   result.locked = await exists(path.join(dir, 'package-lock.json'));
@@ -73,11 +73,11 @@ function checkedReviewers(reviewers: readonly string[]): string[] {
   return names;
 }
 
-/** The template's configuration with `reviewers: []` replaced by the given names. */
+/** The template's configuration with `reviewers: []` replaced by the given names, and approval required. */
 function withReviewers(config: string, reviewers: readonly string[]): string {
   const list = reviewers.map((name) => (name.startsWith('@') ? JSON.stringify(name) : name)).join(', ');
   // The comment after the list keeps its column when the list fits before it.
-  return config.replace(/^( {2}reviewers: )\[\]( *)/m, (_, key: string, spaces: string) => `${key}[${list}]${' '.repeat(Math.max(1, spaces.length - list.length))}`);
+  return config.replace(/^( {2}required: )false( *)#.*$/m, '$1true $2# a listed reviewer must approve each post\'s pull request').replace(/^( {2}reviewers: )\[\]( *)/m, (_, key: string, spaces: string) => `${key}[${list}]${' '.repeat(Math.max(1, spaces.length - list.length))}`);
 }
 
 function packageJson(dir: string): string {
