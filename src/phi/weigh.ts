@@ -66,7 +66,7 @@ export function decide(analysis: Analysis, units: readonly Unit[], probability: 
   units.forEach((unit, i) => {
     if (covered.has(i) || probability[i]! < policy.add) return;
     const signals = signalsAt(i);
-    if (!pointsAtSomeone(signals, analysis.doc.field) || !tellsSomething(signals, analysis.doc.field)) return;
+    if (!pointsAtSomeone(signals, analysis.doc.field)) return;
     const afterQuote = kept.some((found) => found.type === 'testimonial' && unitOf(units, found.end - 1) === i - 1);
     added.push({ type: afterQuote ? 'testimonial' : wholeUnitType(analysis, signals), start: unit.start, end: unit.end });
   });
@@ -97,11 +97,6 @@ function pointsAtSomeone(signals: ReadonlySet<string>, field: string, capitalsCo
   // A title's capitals are its style, not a name; a capital next to a number is as often a business's.
   const capitals = field === 'title' || !capitalsCount ? [] : ['capital'];
   return ['someone', 'they', 'you', 'i', 'relative', 'honorific', 'title', 'initials', ...capitals].some((signal) => signals.has(signal));
-}
-
-/** …and must tell something of them: their care, when, where, an age, their words or their picture. */
-function tellsSomething(signals: ReadonlySet<string>, field: string): boolean {
-  return whatIsTold(signals, [], field).length > 0;
 }
 
 function wholeUnitType(analysis: Analysis, signals: ReadonlySet<string>): PhiType {
