@@ -34,7 +34,7 @@ export async function createPost(project: Project, options: NewPostOptions): Pro
 function publishTime(at: string | undefined, timeZone: string, now: Date): string {
   if (at === undefined) return `${format(addDays(new TZDate(now, timeZone), 1), 'yyyy-MM-dd')} 09:00`;
   const written = readDateTime(at);
-  if (typeof written === 'string') throw new PlanError(`--at: ${written}`);
+  if (typeof written === 'string') throw new PlanError(`--at: "${at}" ${written}`);
   if (written.offsetMinutes !== undefined) return at.trim();
   const pad = (n: number) => String(n).padStart(2, '0');
   const time = written.dateOnly ? '09:00' : `${pad(written.hour)}:${pad(written.minute)}`;
