@@ -6,13 +6,13 @@ const MASK = '█';
 
 /**
  * A source line with every PHI finding on it blotted out, so the line can be shown without the
- * identifier; on a line of fields (frontmatter, a YAML file) what every finding points at is blotted
- * out too: a value or key the message is about may be PHI the scanner does not know as such
- * (`publish_at: 03/14/1961 Maria Gonzalez`). Column positions stay where they were, so a caret under
- * the finding still lines up.
+ * identifier. A line of fields (frontmatter, a YAML file) shows only its field name and YAML's
+ * punctuation, and not even the name when a finding points at it: any value, or a key that is not
+ * a field, may be PHI the scanner does not know as such (`publish_at: 03/14/1961 Maria Gonzalez`).
+ * Column positions stay where they were, so a caret under the finding still lines up.
  */
 export function maskLine(text: string, line: number, findings: readonly Finding[], fieldLine = false): string {
-  let masked = text;
+  let masked = fieldLine ? maskValues(text) : text;
   for (const finding of findings) {
     if (!(fieldLine || isPhiRule(finding.rule)) || line < finding.line || line > finding.endLine) continue;
     const from = line === finding.line ? finding.column - 1 : 0;
@@ -40,4 +40,13 @@ function frontmatterLines(source: LineIndex): number {
   if (source.lineText(1).trimEnd() !== '---') return 0;
   for (let line = 2; line <= source.lineCount; line++) if (source.lineText(line).trimEnd() === '---') return line;
   return source.lineCount;
+}
+
+// Indentation, a list item's dash, and a field name (`  - alt:`), kept as written.
+const FIELD_PREFIX = /^\s*(?:-\s+)?(?:[A-Za-z_][\w-]*\s*:(?=\s|$))?/;
+
+function maskValues(text: string): string {
+  if (text.trim() === '---') return text;
+  const kept = FIELD_PREFIX.exec(text)![0].length;
+  return text.slice(0, kept) + text.slice(kept).replace(/[^\s[\]{},]/g, MASK);
 }
