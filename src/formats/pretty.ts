@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding } from '../rules/types.js';
 import type { Severity } from '../loading/schemas/index.js';
-import { isFieldLine, maskLine } from './mask.js';
+import { fieldLineOf, maskLine } from './mask.js';
 import { summaryLine, type FindingsReport, type PrettyOptions } from './types.js';
 import { isPhiRule } from '../rules/types.js';
 
@@ -37,7 +37,7 @@ function formatFinding(finding: Finding, sameFile: readonly Finding[], report: F
   if (!source || finding.line > source.lineCount) return lines;
   const text = source.lineText(finding.line);
   if (text.trim() === '') return lines;
-  const shown = options.reveal ? text : maskLine(text, finding.line, sameFile, isFieldLine(finding.file, source, finding.line));
+  const shown = options.reveal ? text : maskLine(text, finding.line, sameFile, fieldLineOf(finding.file, source, finding.line));
   const gutter = String(finding.line).padStart(5);
   const width = finding.endLine === finding.line ? Math.max(1, finding.endColumn - finding.column) : Math.max(1, text.length - finding.column + 1);
   lines.push(`  ${paint.dim(`${gutter} │`)} ${clip(shown)}`);

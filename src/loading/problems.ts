@@ -147,7 +147,7 @@ function valueAt(data: unknown, path: YamlPath): unknown {
 type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; valueType?: z.ZodType; in?: z.ZodType };
 
 /** The field names the schema allows at a path, for "did you mean". */
-function keysAt(schema: z.ZodType, path: YamlPath): string[] {
+export function keysAt(schema: z.ZodType, path: YamlPath): string[] {
   let node: z.ZodType | undefined = schema;
   for (const part of [...path, null]) {
     node = unwrap(node);

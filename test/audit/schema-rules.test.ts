@@ -64,8 +64,8 @@ describe('schema/duplicate-id', () => {
   it('reports both posts that share an id', async () => {
     const report = await auditJson(makeRepo({ 'content/a.md': post({ id: 'flu-2030' }), 'content/b.md': post({ id: 'flu-2030' }) }));
     expect(brief(report.findings)).toEqual([
-      ['schema/duplicate-id', 'error', 'content/a.md', 6, 'post id "flu-2030" is also used by content/b.md: give each post its own id'],
-      ['schema/duplicate-id', 'error', 'content/b.md', 6, 'post id "flu-2030" is also used by content/a.md: give each post its own id'],
+      ['schema/duplicate-id', 'error', 'content/a.md', 6, 'this post id is also used by content/b.md: give each post its own id'],
+      ['schema/duplicate-id', 'error', 'content/b.md', 6, 'this post id is also used by content/a.md: give each post its own id'],
     ]);
   });
 

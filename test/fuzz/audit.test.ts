@@ -29,6 +29,7 @@ it(`audits random posts without a crash, a stack trace, a lost post or PHI from 
   const repo = makeRepo({ 'media/flu.jpg': Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]) });
   const content = path.join(repo.root, 'content');
   const stats: Stats = { cases: 0, posts: 0, findings: 0, exitCodes: {}, longestMs: 0 };
+  if (process.env.FUZZ_RUNS) process.stderr.write(`fuzz: seed ${seed}, ${runs} runs\n`);
   await fc.assert(
     fc.asyncProperty(postSet, async (posts) => {
       const started = performance.now();
@@ -51,10 +52,13 @@ it(`audits random posts without a crash, a stack trace, a lost post or PHI from 
       stats.cases++;
       stats.posts += posts.length;
       stats.longestMs = Math.max(stats.longestMs, performance.now() - started);
+      if (process.env.FUZZ_RUNS && stats.cases % 500 === 0) process.stderr.write(`fuzz: ${report(stats)}\n`);
     }),
     { numRuns: runs, seed },
   );
-  console.log(
-    `fuzz: seed ${seed}: ${stats.cases} cases, ${stats.posts} posts, ${stats.findings} findings, exit codes ${JSON.stringify(stats.exitCodes)}, longest case ${stats.longestMs.toFixed(0)} ms (5 audits)`,
-  );
-}, 3_600_000);
+  console.log(`fuzz: seed ${seed}: ${report(stats)}`);
+}, 7_200_000);
+
+function report(stats: Stats): string {
+  return `${stats.cases} cases, ${stats.posts} posts, ${stats.findings} findings, exit codes ${JSON.stringify(stats.exitCodes)}, longest case ${stats.longestMs.toFixed(0)} ms (5 audits)`;
+}
