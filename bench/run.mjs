@@ -5,6 +5,7 @@
 //   --budget  seconds the whole bench may take; repeated rounds stop when the next would not fit
 //             (default 480 full, 90 quick; there is always at least one round)
 // See bench/README.md for what each figure means and how to read the ratios.
+// Worst-case texts (runs that once made scans quadratic) are measured on their own: node bench/hostile.mjs.
 import { spawnSync } from 'node:child_process';
 import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';

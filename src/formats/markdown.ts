@@ -1,5 +1,6 @@
 import type { Finding } from '../rules/types.js';
 import { groupByFile } from './pretty.js';
+import { unmention } from './review-markdown.js';
 import { summaryLine, type FindingsReport } from './types.js';
 
 const ICONS = { error: '🛑 error', warning: '⚠️ warning', info: 'ℹ️ info' } as const;
@@ -18,6 +19,7 @@ function row(finding: Finding): string {
   return `| ${finding.line}:${finding.column} | ${ICONS[finding.severity]} | ${finding.network ?? ''} | ${cell(finding.message)} | \`${finding.rule}\` |`;
 }
 
+/** A message in a table cell: no markdown table broken, no HTML, and an @name notifies no one. */
 export function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
+  return unmention(text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;'));
 }

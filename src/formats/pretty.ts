@@ -1,13 +1,13 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding } from '../rules/types.js';
 import type { Severity } from '../loading/schemas/index.js';
-import { maskLine } from './mask.js';
+import { fieldLineOf, maskLine } from './mask.js';
 import { summaryLine, type FindingsReport, type PrettyOptions } from './types.js';
 import { isPhiRule } from '../rules/types.js';
 
 const LABELS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
-/** Findings grouped by file, each with the line at fault (PHI masked), and a one-line count. */
+/** Findings grouped by file, each with the line at fault (PHI and what a finding points at in a field masked), and a one-line count. */
 export function formatPretty(report: FindingsReport, options: PrettyOptions): string {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
@@ -37,7 +37,7 @@ function formatFinding(finding: Finding, sameFile: readonly Finding[], report: F
   if (!source || finding.line > source.lineCount) return lines;
   const text = source.lineText(finding.line);
   if (text.trim() === '') return lines;
-  const shown = options.reveal ? text : maskLine(text, finding.line, sameFile);
+  const shown = options.reveal ? text : maskLine(text, finding.line, sameFile, fieldLineOf(finding.file, source, finding.line));
   const gutter = String(finding.line).padStart(5);
   const width = finding.endLine === finding.line ? Math.max(1, finding.endColumn - finding.column) : Math.max(1, text.length - finding.column + 1);
   lines.push(`  ${paint.dim(`${gutter} │`)} ${clip(shown)}`);

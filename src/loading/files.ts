@@ -7,6 +7,9 @@ export const MAX_POST_BYTES = 1024 * 1024;
 
 export type ReadResult = { ok: true; text: string } | { ok: false; message: string };
 
+/** What a file is, for its messages: a post, or one of the YAML files of settings and plans. */
+export type FileKind = 'post' | 'yaml';
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -14,15 +17,15 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * purpose: an audit reads thousands of small files, and one blocking read each is several times
  * faster than as many promises through libuv's thread pool (and never runs out of file handles).
  */
-export function readRepoFile(root: string, relative: string, maxBytes = MAX_POST_BYTES): ReadResult {
+export function readRepoFile(root: string, relative: string, maxBytes = MAX_POST_BYTES, kind: FileKind = 'post'): ReadResult {
   const absolute = path.join(root, relative);
   try {
     const bytes = readUnlessLinkedOut(root, absolute);
     if (typeof bytes === 'string') return { ok: false, message: bytes };
     if (bytes.length > maxBytes) {
-      return { ok: false, message: `is ${megabytes(bytes.length)}, larger than the ${megabytes(maxBytes)} a post may be: is it the right file?` };
+      return { ok: false, message: `is ${megabytes(bytes.length)}, larger than the ${megabytes(maxBytes)} ${kind === 'post' ? 'a post' : 'a settings or plan file'} may be: is it the right file?` };
     }
-    if (bytes.subarray(0, 8000).includes(0)) return { ok: false, message: 'is a binary file, not text: a post must be a markdown text file' };
+    if (bytes.subarray(0, 8000).includes(0)) return { ok: false, message: `is a binary file, not text: ${kind === 'post' ? 'a post must be a markdown text file' : 'it must be a YAML text file'}` };
     const text = utf8.decode(bytes);
     return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (error) {

@@ -27,25 +27,66 @@ export function problemsFromIssues(
       const known = keysAt(schema, path);
       return issue.keys.map((key) => ({
         rule: UNKNOWN_KEY_RULE,
-        message: unknownKeyMessage(key, path, known),
-        range: yaml.locate([...path, key], 'key'),
+        ...keyProblem(key, path, known, yaml.locate([...path, key], 'key')),
       }));
     }
     const rule = (issue.code === 'custom' && (issue.params as { rule?: string } | undefined)?.rule) || fieldRule;
-    return [{ rule, message: `${fieldName(path)}: ${describeIssue(issue, path, yaml)}`, range: yaml.locate(path) }];
+    return [{ rule, message: joinField(fieldName(path), describeIssue(issue, path, yaml)), range: yaml.locate(path) }];
   });
 }
 
-export function fieldName(path: YamlPath): string {
-  if (path.length === 0) return 'the file';
-  return path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
+/** "publish_at is not a date", but "objective: use lowercase letters…". */
+function joinField(field: string, description: string): string {
+  return /^(?:is|are|has|must|needs|does) /.test(description) ? `${field} ${description}` : `${field}: ${description}`;
 }
 
-function unknownKeyMessage(key: string, path: YamlPath, known: string[]): string {
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+// What one item of a list field is called, and fields named as people say them.
+const ITEM_NAMES: Record<string, string> = { networks: 'network', media: 'image', audience: 'audience', tags: 'tag', slots: 'slot', approved_by: 'approver', channels: 'channel' };
+const FIELD_NAMES: Record<string, string> = { alt: 'alt text', file: 'file' };
+
+/**
+ * A field as a person reads it: `networks[0]` is "the first network", `media[1].alt` "the second
+ * image's alt text"; nested fields stay as written (`variants.x`).
+ */
+export function fieldName(path: YamlPath): string {
+  if (path.length === 0) return 'the file';
+  let name = '';
+  let beforeList = '';
+  path.forEach((part, index) => {
+    const previous = path[index - 1];
+    if (typeof part === 'number') {
+      const item = typeof previous === 'string' ? (ITEM_NAMES[previous] ?? `item of ${previous}`) : 'item';
+      const ordinal = ORDINALS[part] ?? `${part + 1}th`;
+      name = beforeList ? `the ${ordinal} ${item} in ${beforeList}` : `the ${ordinal} ${item}`;
+      return;
+    }
+    beforeList = name;
+    const field = typeof previous === 'number' ? (FIELD_NAMES[part] ?? part) : part;
+    if (index === 0) name = field;
+    else if (typeof previous === 'number') name = `${name}'s ${field}`;
+    else name = `${name}.${field}`;
+  });
+  return name;
+}
+
+// A key or value that could hold a name, a number or a date: spaces, digits, capitals, or longer than any field.
+const PHI_LIKE = /[\s\d\p{Lu}]|^.{33,}/u;
+
+/** Text someone typed that could be a patient's identifier is never repeated; a near-miss of a known word may be suggested. */
+export function mayHoldPhi(typed: string): boolean {
+  return PHI_LIKE.test(typed);
+}
+
+function unknownKeyMessage(key: string, path: YamlPath, known: string[], line: number): string {
   const where = path.length ? ` in ${fieldName(path)}` : '';
-  const suggestion = closest(key, known);
-  const hint = suggestion ? `did you mean "${suggestion}"?` : known.length ? `known fields: ${known.join(', ')}` : 'remove it';
-  return `unknown field "${key}"${where}: ${hint}`;
+  const suggestion = mayHoldPhi(key) ? undefined : closest(key, known);
+  const hint = suggestion ? `did you mean "${suggestion}"?` : known.length ? `remove it or use a known field: ${known.join(', ')}` : 'remove it';
+  return `an unknown field${where} on line ${line}: ${hint}`;
+}
+
+function keyProblem(key: string, path: YamlPath, known: string[], range: SourceRange): { message: string; range: SourceRange } {
+  return { message: unknownKeyMessage(key, path, known, range.line), range };
 }
 
 function describeIssue(issue: z.core.$ZodIssue, path: YamlPath, yaml: PositionedYaml): string {
@@ -58,9 +99,8 @@ function describeIssue(issue: z.core.$ZodIssue, path: YamlPath, yaml: Positioned
     case 'invalid_value': {
       const value = valueAt(yaml.data, path);
       const options = issue.values.map(String);
-      const suggestion = typeof value === 'string' ? closest(value, options) : undefined;
-      const shown = typeof value === 'string' ? `"${value}"` : kindOf(value);
-      return `${shown} is not allowed${suggestion ? `: did you mean "${suggestion}"?` : ''} (use one of: ${options.join(', ')})`;
+      const suggestion = typeof value === 'string' && !mayHoldPhi(value) ? closest(value, options) : undefined;
+      return `is not one of: ${options.join(', ')}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
     }
     case 'too_small':
       if (issue.origin === 'array') return issue.message.startsWith('Too small') ? `needs at least ${issue.minimum} item(s)` : issue.message;
@@ -107,7 +147,7 @@ function valueAt(data: unknown, path: YamlPath): unknown {
 type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; valueType?: z.ZodType; in?: z.ZodType };
 
 /** The field names the schema allows at a path, for "did you mean". */
-function keysAt(schema: z.ZodType, path: YamlPath): string[] {
+export function keysAt(schema: z.ZodType, path: YamlPath): string[] {
   let node: z.ZodType | undefined = schema;
   for (const part of [...path, null]) {
     node = unwrap(node);

@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { PlanError } from '../errors.js';
-import { readRepoFile } from './files.js';
+import { MAX_POST_BYTES, readRepoFile } from './files.js';
 import { PARSE_RULE, problemsFromIssues, type LoadProblem } from './problems.js';
 import {
   audiencesPlanSchema,
@@ -84,7 +84,7 @@ async function loadPlanFile<S extends z.ZodType>(root: string, file: string, sch
   const planFile: PlanFile<z.infer<S>> = { file, present: false, problems: [], locate: () => pointRange(1) };
   if (!(await exists(path.join(root, file)))) return planFile;
   planFile.present = true;
-  const read = readRepoFile(root, file);
+  const read = readRepoFile(root, file, MAX_POST_BYTES, 'yaml');
   if (!read.ok) {
     planFile.problems.push({ rule: PARSE_RULE, message: `${file} ${read.message}`, range: pointRange(1) });
     return planFile;

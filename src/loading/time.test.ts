@@ -66,7 +66,7 @@ describe('readDateTime', () => {
   });
 
   it('explains what is wrong with a date that does not exist', () => {
-    expect(readDateTime('2026-02-30 09:00')).toBe('"2026-02-30 09:00" is not a date: February 2026 has 28 days');
+    expect(readDateTime('2026-02-30 09:00')).toBe('is not a date: February 2026 has 28 days');
     expect(readDateTime('2028-02-29 09:00')).toMatchObject({ day: 29 });
     expect(readDateTime('2026-13-01')).toMatch(/has no month 13/);
     expect(readDateTime('2026-10-06 24:00')).toMatch(/is not a time of day/);

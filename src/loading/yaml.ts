@@ -26,10 +26,12 @@ const MAX_ALIAS_COUNT = 100;
  */
 export function parseYaml(text: string, lines: LineIndex = new LineIndex(text), offset = 0): PositionedYaml {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
-  const problems: YamlProblem[] = doc.errors.map((error) => ({
-    message: describeYamlError(error.code, error.message),
-    range: lines.range(offset + error.pos[0], offset + error.pos[1]),
-  }));
+  const problems = distinctProblems(
+    doc.errors.map((error) => ({
+      message: TOO_DEEP.test(error.message) ? NESTED_TOO_DEEPLY : describeYamlError(error.code, error.message),
+      range: lines.range(offset + error.pos[0], offset + error.pos[1]),
+    })),
+  );
   let data: unknown = null;
   if (problems.length === 0) {
     try {
@@ -38,13 +40,25 @@ export function parseYaml(text: string, lines: LineIndex = new LineIndex(text), 
       problems.push({
         message: /alias/i.test(String(error))
           ? 'too many YAML aliases (*name): the file expands to far more than it says; write the values out'
-          : `the YAML could not be read: ${firstLine(String(error))}`,
+          : TOO_DEEP.test(String(error))
+            ? NESTED_TOO_DEEPLY
+            : `the YAML could not be read: ${firstLine(String(error))}`,
         range: firstAlias(doc, lines, offset) ?? pointRange(lines.position(offset).line),
       });
     }
   }
   const places = placesOf(doc.contents);
   return { data, problems, places, locate: locator(places, lines, offset) };
+}
+
+// The parser gives up on lists and sets of fields nested thousands deep with the engine's own words.
+const TOO_DEEP = /call stack|too much recursion/i;
+const NESTED_TOO_DEEPLY = 'the fields are nested too deeply (lists or sets of fields inside one another hundreds of times): write them out flat';
+
+/** The first problem of each kind: one mistake (an unclosed "[" nested a thousand deep) is reported once, not a thousand times. */
+function distinctProblems(problems: YamlProblem[]): YamlProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => !seen.has(problem.message) && seen.add(problem.message));
 }
 
 type Span = [number, number];

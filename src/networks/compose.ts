@@ -56,29 +56,44 @@ function composeUntracked(post: ComposableExcerpt, network: NetworkId): Composed
 
 function fromVariant(variant: string): ComposedText {
   const lead = variant.length - variant.trimStart().length;
+  const lineOf = lineFinder(variant);
   return {
     text: variant.trim(),
     from: 'variant',
-    originAt: (offset) => ({ from: 'variant', line: lineOf(variant, lead + offset) }),
+    originAt: (offset) => ({ from: 'variant', line: lineOf(lead + offset) }),
   };
 }
 
 function fromBody(body: string): ComposedText {
   const plain = markdownToPlain(body);
+  const lineOf = lineFinder(plain.text);
   return {
     text: plain.text,
     from: 'body',
     originAt: (offset) => {
-      const outputLine = lineOf(plain.text, offset) - 1;
+      const outputLine = lineOf(offset) - 1;
       const line = plain.sourceLines[Math.min(outputLine, plain.sourceLines.length - 1)] ?? 1;
       return { from: 'body', line };
     },
   };
 }
 
-/** 1-based line of a UTF-16 offset. */
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+/** The 1-based line of a UTF-16 offset of `text`; the line breaks are found on the first call. */
+function lineFinder(text: string): (offset: number) => number {
+  let breaks: number[] | undefined;
+  return (offset) => {
+    if (!breaks) {
+      breaks = [];
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) breaks.push(at);
+    }
+    // Lines before the offset's: the breaks before it.
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (breaks[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low + 1;
+  };
 }

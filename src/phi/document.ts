@@ -129,46 +129,108 @@ function collectUrls(text: string): Span[] {
     }
   }
   if (!text.includes('.')) return out;
+  // A top-level domain inside a URL found before is part of it. The scheme URLs are in order, and so are
+  // the top-level domains: one pointer finds the scheme URL around each; the bare domains found so far
+  // all start before it, so only where the last one ends matters.
+  const schemed = out.length;
+  let next = 0;
+  let bareEnd = 0;
+  let domains: DomainRuns | undefined;
   for (const m of matchesOf(TLD_RE, text)) {
     const tldEnd = m.index + m[0].length;
-    if (out.some((u) => m.index >= u.start && m.index < u.end)) continue;
-    let start = m.index;
-    while (start > 0 && DOMAIN_CHAR.test(text[start - 1]!)) start--;
-    while (start < m.index && !/[a-z0-9]/i.test(text[start]!)) start++;
+    while (next < schemed && out[next]!.end <= m.index) next++;
+    if ((next < schemed && m.index >= out[next]!.start) || m.index < bareEnd) continue;
+    domains ??= domainRuns(text);
+    // The domain: the run of domain characters before the top-level domain, from its first letter or digit.
+    const start = domains.firstAlphanumeric[domains.runStart[m.index]!]!;
     if (start >= m.index) continue; // ".com" alone
     if (start > 0 && /[@\w/]/.test(text[start - 1]!)) continue; // part of an email or a path
-    const label = text.slice(start, m.index);
-    if (/\.\./.test(label) || /^[\d.]+$/.test(label)) continue;
+    // No ".." in it, and not only digits and dots.
+    if (domains.lastDoubleDot[m.index]! >= start || domains.lastOther[m.index]! < start) continue;
     let end = tldEnd;
     if (text[end] === '/') {
       while (end < text.length && !/[\s<>"'`)\]]/.test(text[end]!)) end++;
     }
     const v = trimUrl(text.slice(start, end));
-    if (v.length > 0) out.push({ start, end: start + v.length });
+    if (v.length > 0) {
+      out.push({ start, end: start + v.length });
+      bareEnd = Math.max(bareEnd, start + v.length);
+    }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Per position of a text, what finding a bare domain ending there needs, each found in one pass. */
+interface DomainRuns {
+  /** Where the run of domain characters (letters, digits, `.`, `-`) that ends at the position starts. */
+  runStart: Int32Array;
+  /** The first letter or digit at or after the position (up to the text's length). */
+  firstAlphanumeric: Int32Array;
+  /** The start of the last ".." that ends before the position, or -1. */
+  lastDoubleDot: Int32Array;
+  /** The last position before it holding neither a digit nor a dot, or -1. */
+  lastOther: Int32Array;
+}
+
+function domainRuns(text: string): DomainRuns {
+  const n = text.length;
+  const runs: DomainRuns = {
+    runStart: new Int32Array(n + 1),
+    firstAlphanumeric: new Int32Array(n + 1),
+    lastDoubleDot: new Int32Array(n + 1),
+    lastOther: new Int32Array(n + 1),
+  };
+  let runStart = 0;
+  let doubleDot = -1;
+  let other = -1;
+  for (let i = 0; i <= n; i++) {
+    runs.runStart[i] = runStart;
+    runs.lastDoubleDot[i] = doubleDot;
+    runs.lastOther[i] = other;
+    if (i === n) break;
+    const char = text[i]!;
+    if (!DOMAIN_CHAR.test(char)) runStart = i + 1;
+    if (char === '.' && text[i - 1] === '.') doubleDot = i - 1;
+    if (!/[\d.]/.test(char)) other = i;
+  }
+  runs.firstAlphanumeric[n] = n;
+  for (let i = n - 1; i >= 0; i--) runs.firstAlphanumeric[i] = /[a-z0-9]/i.test(text[i]!) ? i : runs.firstAlphanumeric[i + 1]!;
+  return runs;
 }
 export const EMAIL_RE = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}\b/g;
 export const HANDLE_RE = /(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])/g;
 const HASHTAG_RE = /(?<![\w&#])#(?=[\p{N}_]*\p{L})[\p{L}\p{N}_]+/gu;
 
-/** Trims trailing punctuation that is usually sentence punctuation, not part of a URL. */
+/**
+ * Trims trailing punctuation that is usually sentence punctuation, not part of a URL: runs of
+ * `.,;:!?'"*_~` (unless nothing would be left), and a closing parenthesis that opened none inside
+ * it, as often as they end it. Counted once, not searched again at each cut.
+ */
 export function trimUrl(s: string): string {
-  let out = s;
+  let end = s.length;
+  let opening = 0;
+  let closing = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '(') opening++;
+    else if (s[i] === ')') closing++;
+  }
   for (;;) {
-    const t = out.replace(/[.,;:!?'"*_~]+$/, '');
-    if (t.length > 0 && t !== out) {
-      out = t;
+    let cut = end;
+    while (cut > 0 && TRAILING_PUNCTUATION.has(s[cut - 1]!)) cut--;
+    if (cut > 0 && cut < end) {
+      end = cut;
       continue;
     }
-    // A closing paren only belongs to the URL when it opened one inside it.
-    if (out.endsWith(')') && (out.match(/\(/g)?.length ?? 0) < (out.match(/\)/g)?.length ?? 0)) {
-      out = out.slice(0, -1);
+    if (s[end - 1] === ')' && opening < closing) {
+      end--;
+      closing--;
       continue;
     }
-    return out;
+    return s.slice(0, end);
   }
 }
+
+const TRAILING_PUNCTUATION = new Set([...'.,;:!?\'"*_~']);
 
 function collect(re: RegExp, text: string, trim?: (s: string) => string): Span[] {
   const out: Span[] = [];

@@ -65,7 +65,7 @@ export async function writePost(root: string, planned: PlannedPost): Promise<voi
 
 function givenTime(at: string, timeZone: string, name: string): PickedTime {
   const written = readDateTime(at);
-  if (typeof written === 'string') throw new PlanError(`${name}: ${written}`);
+  if (typeof written === 'string') throw new PlanError(`${name}: "${at}" ${written}`);
   const text = written.offsetMinutes !== undefined ? at.trim() : `${written.year}-${pad(written.month)}-${pad(written.day)} ${written.dateOnly ? '09:00' : `${pad(written.hour)}:${pad(written.minute)}`}`;
   const instant = resolveTime(written.dateOnly ? { ...written, hour: 9, minute: 0, dateOnly: false } : written, timeZone).instant;
   return { text, instant };

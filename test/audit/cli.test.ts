@@ -112,8 +112,8 @@ describe('plan audit: configuration', () => {
     expect(report.run.stderr).toBe('');
     const onConfig = report.findings.filter((f) => f.file === 'plan.config.yaml').map((f) => [f.rule, f.line, f.message]);
     expect(onConfig).toEqual([
-      ['schema/config', 3, 'practice.timezone: is not a time zone: use a name from the IANA list, e.g. America/New_York or America/Chicago'],
-      ['schema/unknown-key', 4, 'unknown field "phone" in practice: did you mean "phones"?'],
+      ['schema/config', 3, 'practice.timezone is not a time zone: use a name from the IANA list, e.g. America/New_York or America/Chicago'],
+      ['schema/unknown-key', 4, 'an unknown field in practice on line 4: did you mean "phones"?'],
     ]);
     expect(report.findings).toContainEqual(expect.objectContaining({ file: 'content/a.md', rule: 'schema/frontmatter', line: 4 }));
   });

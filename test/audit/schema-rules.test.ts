@@ -10,23 +10,23 @@ describe('schema/frontmatter', () => {
     const text = '---\npublish_at: 2030-01-07 09:00\nnetworks: x\nstatus: published\nobjective: education\n---\nBody\n';
     const report = await auditJson(makeRepo({ 'content/a.md': text }));
     expect(brief(report.findings)).toEqual([
-      ['schema/frontmatter', 'error', 'content/a.md', 2, 'title: is required'],
-      ['schema/frontmatter', 'error', 'content/a.md', 3, 'networks: must be a list, not text'],
-      ['schema/frontmatter', 'error', 'content/a.md', 4, 'status: "published" is not allowed (use one of: draft, ready)'],
+      ['schema/frontmatter', 'error', 'content/a.md', 2, 'title is required'],
+      ['schema/frontmatter', 'error', 'content/a.md', 3, 'networks must be a list, not text'],
+      ['schema/frontmatter', 'error', 'content/a.md', 4, 'status is not one of: draft, ready'],
     ]);
     expect(report.run.code).toBe(1);
   });
 
   it('reports a field inside a list at its own line', async () => {
     const report = await auditJson(makeRepo({ 'content/a.md': post({ media: '\n  - file: media/a.jpg\n    alt: A nurse\n  - alt: no file' }) }));
-    expect(brief(report.findings)).toEqual([['schema/frontmatter', 'error', 'content/a.md', 9, 'media[1].file: is required']]);
+    expect(brief(report.findings)).toEqual([['schema/frontmatter', 'error', 'content/a.md', 9, "the second image's file is required"]]);
   });
 });
 
 describe('schema/unknown-key', () => {
   it('suggests the field a typo was meant to be', async () => {
     const report = await auditJson(makeRepo({ 'content/a.md': post({ publsh_at: '2030-01-07 09:00' }) }));
-    expect(brief(report.findings)).toEqual([['schema/unknown-key', 'error', 'content/a.md', 6, 'unknown field "publsh_at": did you mean "publish_at"?']]);
+    expect(brief(report.findings)).toEqual([['schema/unknown-key', 'error', 'content/a.md', 6, 'an unknown field on line 6: did you mean "publish_at"?']]);
   });
 });
 
@@ -34,8 +34,8 @@ describe('schema/date', () => {
   it('reports a publish_at or expires that is not a real date and time', async () => {
     const report = await auditJson(makeRepo({ 'content/a.md': post({ publish_at: '2030-02-29 09:00', expires: 'next week' }) }));
     expect(brief(report.findings)).toEqual([
-      ['schema/date', 'error', 'content/a.md', 3, 'publish_at: "2030-02-29 09:00" is not a date: February 2030 has 28 days'],
-      ['schema/date', 'error', 'content/a.md', 6, 'expires: "next week" is not a date and time: write it as YYYY-MM-DD HH:MM, e.g. 2026-10-06 09:00'],
+      ['schema/date', 'error', 'content/a.md', 3, 'publish_at is not a date: February 2030 has 28 days'],
+      ['schema/date', 'error', 'content/a.md', 6, 'expires is not a date and time: write it as YYYY-MM-DD HH:MM, e.g. 2026-10-06 09:00'],
     ]);
   });
 });
@@ -44,9 +44,9 @@ describe('schema/unknown-id', () => {
   it('reports a network that is not enabled, and an unknown audience and objective', async () => {
     const report = await auditJson(makeRepo({ 'content/a.md': post({ networks: '[x, linkedin]', objective: 'educaton', audience: '[teens]' }) }));
     expect(brief(report.findings)).toEqual([
-      ['schema/unknown-id', 'error', 'content/a.md', 4, 'network "linkedin" is not in plans/networks.yaml: plans/networks.yaml defines: x, facebook (add a linkedin account to it or remove linkedin from networks)'],
-      ['schema/unknown-id', 'error', 'content/a.md', 5, 'objective "educaton" is not in plans/objectives.yaml: did you mean "education"? (add it there or use one of its ids)'],
-      ['schema/unknown-id', 'error', 'content/a.md', 6, 'audience "teens" is not in plans/audiences.yaml: plans/audiences.yaml defines: parents, seniors (add the segment there or use one of its ids)'],
+      ['schema/unknown-id', 'error', 'content/a.md', 4, 'the network linkedin is not in plans/networks.yaml: plans/networks.yaml defines: x, facebook (add an account for linkedin to it or remove linkedin from networks)'],
+      ['schema/unknown-id', 'error', 'content/a.md', 5, 'objective is not in plans/objectives.yaml: did you mean "education"? (add it there or use one of its ids)'],
+      ['schema/unknown-id', 'error', 'content/a.md', 6, 'the first audience is not in plans/audiences.yaml: plans/audiences.yaml defines: parents, seniors (add the segment there or use one of its ids)'],
     ]);
   });
 
@@ -55,7 +55,7 @@ describe('schema/unknown-id', () => {
     repo.remove('plans/audiences.yaml');
     const report = await auditJson(repo);
     expect(brief(report.findings)).toEqual([
-      ['schema/unknown-id', 'error', 'content/a.md', 6, 'audience "parents" is not defined: there is no plans/audiences.yaml (create it, or run "plan init" to see an example)'],
+      ['schema/unknown-id', 'error', 'content/a.md', 6, 'the first audience is not defined: there is no plans/audiences.yaml (create it, or run "plan init" to see an example)'],
     ]);
   });
 });
@@ -64,8 +64,8 @@ describe('schema/duplicate-id', () => {
   it('reports both posts that share an id', async () => {
     const report = await auditJson(makeRepo({ 'content/a.md': post({ id: 'flu-2030' }), 'content/b.md': post({ id: 'flu-2030' }) }));
     expect(brief(report.findings)).toEqual([
-      ['schema/duplicate-id', 'error', 'content/a.md', 6, 'post id "flu-2030" is also used by content/b.md: give each post its own id'],
-      ['schema/duplicate-id', 'error', 'content/b.md', 6, 'post id "flu-2030" is also used by content/a.md: give each post its own id'],
+      ['schema/duplicate-id', 'error', 'content/a.md', 6, 'this post id is also used by content/b.md: give each post its own id'],
+      ['schema/duplicate-id', 'error', 'content/b.md', 6, 'this post id is also used by content/a.md: give each post its own id'],
     ]);
   });
 
@@ -85,9 +85,9 @@ describe('schema/plans', () => {
     const report = await auditJson(repo);
     expect(brief(report.findings)).toEqual([
       ['schema/plans', 'error', 'plans/audiences.yaml', 2, 'segments.parents.age: write an age group as "30-49" or "65+"'],
-      ['schema/plans', 'error', 'plans/audiences.yaml', 3, 'min_reach: must be 100 or less'],
-      ['schema/plans', 'error', 'plans/networks.yaml', 1, 'x.slots[0]: write a slot as a weekday and a time, e.g. "Mon 09:00"'],
-      ['schema/plans', 'error', 'plans/networks.yaml', 2, 'facebook.page_id: is required'],
+      ['schema/plans', 'error', 'plans/audiences.yaml', 3, 'min_reach must be 100 or less'],
+      ['schema/plans', 'error', 'plans/networks.yaml', 1, 'the first slot in x: write a slot as a weekday and a time, e.g. "Mon 09:00"'],
+      ['schema/plans', 'error', 'plans/networks.yaml', 2, 'facebook.page_id is required'],
     ]);
     expect(report.run.code).toBe(2);
   });
@@ -121,7 +121,7 @@ describe('suppressions', () => {
   it('turns a whole family off with "family/*" on the line itself', async () => {
     const text = post({ caption: 'x # plan-disable-line schema/* -- kept for the newsletter export', summary: 'y' });
     const report = await auditJson(makeRepo({ 'content/a.md': text }));
-    expect(brief(report.findings)).toEqual([['schema/unknown-key', 'error', 'content/a.md', 7, expect.stringMatching(/^unknown field "summary": known fields: title, publish_at, networks/)]]);
+    expect(brief(report.findings)).toEqual([['schema/unknown-key', 'error', 'content/a.md', 7, expect.stringMatching(/^an unknown field on line 7: remove it or use a known field: title, publish_at, networks/)]]);
   });
 });
 

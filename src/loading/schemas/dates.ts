@@ -16,7 +16,7 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(Z
 
 export function readDateTime(text: string): WrittenDateTime | string {
   const match = DATE_TIME.exec(text.trim());
-  if (!match) return `"${text}" is not a date and time: write it as YYYY-MM-DD HH:MM, e.g. 2026-10-06 09:00`;
+  if (!match) return 'is not a date and time: write it as YYYY-MM-DD HH:MM, e.g. 2026-10-06 09:00';
   const [, y, mo, d, h, mi, s, zone] = match;
   const written: WrittenDateTime = {
     year: Number(y),
@@ -26,10 +26,10 @@ export function readDateTime(text: string): WrittenDateTime | string {
     minute: Number(mi ?? 0),
     dateOnly: h === undefined,
   };
-  if (written.month < 1 || written.month > 12) return `"${text}" has no month ${written.month}: months run 01–12`;
+  if (written.month < 1 || written.month > 12) return `has no month ${written.month}: months run 01–12`;
   const daysInMonth = new Date(Date.UTC(written.year, written.month, 0)).getUTCDate();
-  if (written.day < 1 || written.day > daysInMonth) return `"${text}" is not a date: ${monthName(written.month)} ${written.year} has ${daysInMonth} days`;
-  if (written.hour > 23 || written.minute > 59 || Number(s ?? 0) > 59) return `"${text}" is not a time of day: use 00:00–23:59`;
+  if (written.day < 1 || written.day > daysInMonth) return `is not a date: ${monthName(written.month)} ${written.year} has ${daysInMonth} days`;
+  if (written.hour > 23 || written.minute > 59 || Number(s ?? 0) > 59) return 'is not a time of day: use 00:00–23:59';
   if (zone) written.offsetMinutes = zone === 'Z' ? 0 : offsetOf(zone);
   return written;
 }

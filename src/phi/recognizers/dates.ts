@@ -16,7 +16,12 @@ const WEEKDAY = '(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:d
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = '(?:1[89]|20)\\d{2}';
 
-const DATE_PATTERNS: { re: RegExp; kind: 'calendar' | 'numeric' | 'relative' | 'weekday' | 'holiday' | 'month' }[] = [
+/**
+ * The date patterns. `group`, when set, is the capture group holding the date: the rest of the match
+ * is words before it, matched forwards instead of with a lookbehind (which would be tried backwards
+ * over every run of spaces, at every position: time growing with the square of the run).
+ */
+const DATE_PATTERNS: { re: RegExp; kind: 'calendar' | 'numeric' | 'relative' | 'weekday' | 'holiday' | 'month'; group?: number }[] = [
   {
     re: new RegExp(`\\b(?:${WEEKDAY}\\.?,?\\s+)?${MONTH}\\.?\\s+${DAY}(?:,?\\s+${YEAR})?(?![\\d:])`, 'g'),
     kind: 'calendar',
@@ -26,7 +31,7 @@ const DATE_PATTERNS: { re: RegExp; kind: 'calendar' | 'numeric' | 'relative' | '
     re: /(?<![\d/.])(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])(?:\/(?:(?:19|20)\d{2}|\d{2}))?(?![\d/])/g,
     kind: 'numeric',
   },
-  { re: /(?<=\b(?:[Bb]orn|DOB:?|dob:?)\s+(?:on\s+)?)(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])(?:\.(?:19|20)?\d{2})?(?![\d.])/g, kind: 'numeric' },
+  { re: /\b(?:[Bb]orn|DOB:?|dob:?)\s+(?:on\s+)?((?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])(?:\.(?:19|20)?\d{2})?)(?![\d.])/g, kind: 'numeric', group: 1 },
   {
     re: /(?<![\d.-])(?:(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[ T]\d{2}:\d{2}(?::\d{2})?)?|(?:0?[1-9]|1[0-2])[-.](?:0?[1-9]|[12]\d|3[01])[-.](?:19|20)\d{2})(?![\d-])/g,
     kind: 'numeric',
@@ -90,8 +95,9 @@ export function recognizeDates(state: ScanState): void {
   for (const p of DATE_PATTERNS) {
     if (!DATE_PREFILTER[p.kind](text)) continue;
     for (const m of matchesOf(p.re, text)) {
-      let start = m.index;
-      let end = start + m[0].length;
+      const matched = p.group === undefined ? m[0] : m[p.group]!;
+      let start = m.index + m[0].length - matched.length;
+      let end = start + matched.length;
       if (p.kind === 'month') {
         // Only the month (and year) is the date; the preposition is not.
         const mm = m[1]!;
@@ -109,7 +115,7 @@ export function recognizeDates(state: ScanState): void {
       if (s && sentenceOfficialOnly(state, s.start, s.end)) continue;
       const anchored = ANCHOR_BEFORE.test(before);
       const personal = cues.personalSentences.has(si);
-      if (p.kind === 'numeric' && m[0].includes('/') && !/\/\d{2,4}$/.test(m[0])) {
+      if (p.kind === 'numeric' && matched.includes('/') && !/\/\d{2,4}$/.test(matched)) {
         // m/d without a year: not a fraction or a ratio.
         const after = slice(doc, end, end + 12);
         if (/^\s*(?:of|cup|tsp|tbsp|inch|in\b|mile|dose|tab|pill|mg|ml|oz|lb|hour|hr)/i.test(after) || /\d\s*$/.test(before)) continue;
@@ -128,7 +134,7 @@ export function recognizeDates(state: ScanState): void {
         add(state, 'date', start, end, 3);
         continue;
       }
-      if (p.kind === 'numeric' && /(?:19|20)\d{2}/.test(m[0])) {
+      if (p.kind === 'numeric' && /(?:19|20)\d{2}/.test(matched)) {
         // A full numeric date: a person's unless it dates a publication or an event.
         if (personal || (!eventOrGeneric(si, sent, true) && !PUBLICATION_BEFORE.test(before) && !state.cues.staffOnly)) {
           add(state, 'date', start, end, 3);

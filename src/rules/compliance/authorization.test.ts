@@ -42,7 +42,7 @@ describe('compliance/authorization', () => {
     const found = await findings(`${FIELDS}\ntags: [testimonial]\nauthorization: on file`);
     expect(found).toHaveLength(1);
     expect(found[0]!.line).toBe(7);
-    expect(found[0]!.message).toContain('authorization "on file" is not the id');
+    expect(found[0]!.message).toContain('authorization is not the id');
   });
 });
 

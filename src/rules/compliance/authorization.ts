@@ -21,7 +21,7 @@ export const authorization = defineRule({
     },
     messages: {
       notAnId:
-        'authorization "{{given}}" is not the id of a signed authorization: write the id of the patient\'s signed HIPAA authorization form, e.g. AUTH-2026-014 (letters, digits and hyphens, with its number)',
+        'authorization is not the id of a signed authorization: write the id of the patient\'s signed HIPAA authorization form, e.g. AUTH-2026-014 (letters, digits and hyphens, with its number)',
       missing:
         'this post looks like a patient testimonial or patient photo ({{where}} says "{{words}}") but has no authorization: add "authorization:" with the id of the patient\'s signed HIPAA authorization, or change the {{field}} if no patient is shown or quoted',
     },
@@ -30,7 +30,7 @@ export const authorization = defineRule({
   checkPost({ post, report }) {
     const given = post.frontmatter.authorization;
     if (given !== undefined) {
-      if (!isAuthorizationId(given)) report({ messageId: 'notAnId', data: { given }, range: post.locate(['authorization']) });
+      if (!isAuthorizationId(given)) report({ messageId: 'notAnId', range: post.locate(['authorization']) });
       return;
     }
     const marker = markers(post)[0];

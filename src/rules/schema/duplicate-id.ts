@@ -12,7 +12,7 @@ export const duplicateId = defineRule({
       url: docsUrl('schema/duplicate-id'),
     },
     messages: {
-      sameId: 'post id "{{id}}" is also used by {{others}}: give each post its own id',
+      sameId: 'this post id is also used by {{others}}: give each post its own id',
     },
   },
   checkProject({ posts, report }) {
@@ -23,7 +23,7 @@ export const duplicateId = defineRule({
       for (const post of same) {
         const others = same.filter((other) => other !== post).map((other) => other.file);
         const range = post.frontmatter.id ? post.locate(['id']) : post.locate([]);
-        report({ file: post.file, messageId: 'sameId', data: { id, others: others.join(', ') }, range });
+        report({ file: post.file, messageId: 'sameId', data: { others: others.join(', ') }, range });
       }
     }
   },

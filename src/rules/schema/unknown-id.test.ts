@@ -9,7 +9,7 @@ describe('schema/unknown-id', () => {
       'content/a.md': post('title: A\npublish_at: 2026-12-01 09:00\nnetworks: [x, facebook]\naudience: [senoirs]\nobjective: education'),
     });
     expect(findings.map((f) => [f.line, f.message])).toEqual([
-      [4, expect.stringContaining('network "facebook" is not in plans/networks.yaml')],
+      [4, expect.stringContaining('the network facebook is not in plans/networks.yaml')],
       [5, expect.stringContaining('did you mean "seniors"?')],
     ]);
   });
