@@ -189,7 +189,7 @@ describe('the package', () => {
       [['publish', '--dry-run'], 0, /nothing/i],
       [['status'], 0, /./],
       [['schema', 'config'], 0, /"\$schema": "http:\/\/json-schema\.org\/draft-07\/schema#"/],
-      [['new', 'flu-shots', '--at', '2030-10-06 09:00'], 0, /^created content\/2030\/10\/flu-shots\.md\n$/],
+      [['new', 'flu-shots', '--at', '2030-10-06 09:00'], 0, /^created content\/2030\/10\/flu-shots\.md\n {2}networks x, facebook: /],
       [['init', 'another-practice'], 0, /created \.github\/workflows\/plan-publish\.yml/],
       // The template's accounts have no credentials on this machine: doctor says which to set, and exits 1.
       [['doctor'], 1, /PLAN_FACEBOOK_PAGE_TOKEN is not set/],
@@ -254,7 +254,7 @@ describe('the repository plan init writes', () => {
     // GitHub bills each job as at least a minute: 24 runs a day, 31 days, at most 744 of the month's minutes.
     expect(runsPerMonth(schedule[0]!.cron)).toBeLessThanOrEqual(744);
     expect(publish.concurrency).toEqual({ group: 'plan-publish', 'cancel-in-progress': false });
-    expect(publish.permissions).toEqual({ contents: 'write' });
+    expect(publish.permissions).toEqual({ contents: 'write', 'pull-requests': 'read' });
     expect(JSON.stringify(publish.jobs)).toContain('npx plan publish --commit');
   });
 
@@ -299,8 +299,17 @@ function describeJob(job: JobRun): string {
   return job.steps.map((s) => `--- ${s.name} (${s.how}, exit ${s.code}, ${s.ms} ms)\n${s.output}`).join('\n');
 }
 
-/** What each workflow plan init writes is run as, here: one entry per file. */
-const SCENARIOS: Record<string, true> = { 'plan-publish.yml': true, 'plan-review.yml': true, 'plan-calendar.yml': true };
+/**
+ * Where each workflow plan init writes is run: here, step by step, or (for the two that need an
+ * issue event or the networks' metrics) the test that runs what its steps run.
+ */
+const SCENARIOS: Record<string, string> = {
+  'plan-publish.yml': 'here',
+  'plan-review.yml': 'here',
+  'plan-calendar.yml': 'here',
+  'plan-new-post.yml': 'test/github/templates.test.ts (trigger, permissions, command) and test/github/new-post.test.ts (the command, real git and a fake GitHub)',
+  'plan-insights.yml': 'test/insights/workflow.test.ts (trigger, permissions, steps) and test/insights/fetch.test.ts (plan insights --fetch --commit against the fakes)',
+};
 
 /** The networks' fakes, GitHub's fake and the step runner, started once for the tests that run workflows. */
 async function startWorld(): Promise<void> {
@@ -335,7 +344,11 @@ describe('the workflows, run step by step against a bare repository', () => {
     const edit = path.join(temp('edit'), 'repo');
     git(path.dirname(edit), 'clone', '--quiet', remote, edit);
     writeFileSync(path.join(edit, 'plans/networks.yaml'), `${accounts}\n`);
-    const config = readFileSync(path.join(edit, 'plan.config.yaml'), 'utf8').replace(/^media_base_url: \S+/m, `media_base_url: ${media}`);
+    // The post reaches main by a push, not a pull request, so no one could approve it: approval is off
+    // here (publishing what a reviewer approved is test/github/approval.test.ts).
+    const config = readFileSync(path.join(edit, 'plan.config.yaml'), 'utf8')
+      .replace(/^media_base_url: \S+/m, `media_base_url: ${media}`)
+      .replace(/^( {2}required: )true/m, '$1false');
     writeFileSync(path.join(edit, 'plan.config.yaml'), config);
     mkdirSync(path.join(edit, 'media/2026'), { recursive: true });
     writeFileSync(path.join(edit, 'media/2026/flu.jpg'), IMAGE);
@@ -419,15 +432,16 @@ describe('this repository as a GitHub Action, as the README shows it', () => {
     const branch = path.join(temp('action-branch'), 'repo');
     git(path.dirname(branch), 'clone', '--quiet', remote, branch);
     git(branch, 'checkout', '--quiet', '-b', 'evening-hours');
-    writeFileSync(path.join(branch, 'content/evening-hours.md'), `---\ntitle: Evening hours\npublish_at: 2030-02-05 09:00\nnetworks: [x]\naudience: [parents]\nobjective: new-patients\nstatus: ready\n---\nWe are now open until 7 pm on Tuesdays.\n`);
+    const tooLong = Array.from({ length: 8 }, (_, i) => `Evening hours, week ${i + 1}: open until 7 pm on Tuesdays.`).join(' ');
+    writeFileSync(path.join(branch, 'content/evening-hours.md'), `---\ntitle: Evening hours\npublish_at: 2030-02-05 09:00\nnetworks: [x]\naudience: [parents]\nobjective: new-patients\nstatus: ready\n---\n${tooLong}\n`);
     git(branch, 'add', '-A');
     git(branch, 'commit', '--quiet', '-m', 'Evening hours');
     git(branch, 'push', '--quiet', 'origin', 'evening-hours');
     const job = await runJob(snippet('plan review').workflow, 'review', { event: 'pull_request', ref: 'evening-hours', pullRequest: { number: 8, base: 'main' } }, runner);
-    // The post has no approved_by while approval is required: the audit fails the check, the review comment still comes.
+    // The post is too long for X: the audit fails the check, the review comment still comes.
     const [, audit, review] = job.steps;
     expect(audit!.code, describeJob(job)).toBe(1);
-    expect(audit!.output).toMatch(/::error file=content\/evening-hours\.md,line=\d+,.*title=plan\/approval::/);
+    expect(audit!.output).toMatch(/::error file=content\/evening-hours\.md,line=\d+,.*title=network\/length::/);
     expect(review!.code, describeJob(job)).toBe(1);
     const comments = github.comments('example-practice', 'posts', 8);
     expect(comments).toHaveLength(1);

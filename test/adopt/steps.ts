@@ -209,6 +209,8 @@ export function substitute(text: string, context: Context): string {
 }
 
 function evaluate(expression: string, context: Context): string {
+  // `a || b`: the first that is not empty, as GitHub's expressions give it.
+  if (expression.includes('||')) return expression.split('||').map((part) => evaluate(part.trim(), context)).find((value) => value !== '') ?? '';
   const secret = /^secrets\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expression);
   if (secret) return context.secrets[secret[1]!] ?? '';
   if (expression === 'runner.os') return 'Linux';

@@ -923,9 +923,19 @@ export function recognizeFileNames(state: ScanState, lex: NameLexicon): void {
   const personal = all.some((w) => /^(?:patient|discharge|selfie|bday|birthday|newborn|baby|cast|xray|surgery|nicu|icu|chemo|recovery|before|after|graduation|milestone|family|mom|dad|son|daughter|grandma|grandpa|twins|memorial|rip|getwell|welcome|checkup|visit|appointment|shots|vaccine|physical|wellchild|week|weeks|month|months|old|years|transplant|rehab)$/.test(w));
   const isFirst = (w: string): boolean => firstTier(dicts, w) === 2 && !staffWords.has(w);
   const isLast = (w: string): boolean => surnameTier(dicts, w) === 2 && !staffWords.has(w) && !ORG_HEADS.has(w);
+  // A staff member's first name with another's surname ("rosa-whitfield") is no one on the staff.
+  const { staffFirst, staffLast } = lex.practice;
+  const staffPair = (a: string, b: string): boolean => lex.practice.staff.some((s) => (s.first.toLowerCase() === a && s.last.toLowerCase() === b) || (s.last.toLowerCase() === a && s.first.toLowerCase() === b));
+  const mixedStaffPair = (a: string, b: string): boolean => !staffPair(a, b) && ((staffFirst.has(a) && (staffLast.has(b) || isLast(b))) || (isFirst(a) && staffLast.has(b)) || (staffLast.has(a) && (staffFirst.has(b) || isFirst(b))));
   for (let k = 0; k < parts.length; k++) {
     const a = parts[k]!;
     const b = parts[k + 1];
+    if (b && mixedStaffPair(a.w, b.w)) {
+      add(state, 'name', a.start, b.end, 4);
+      state.mentions.push({ kind: 'patient', start: a.start, end: b.end });
+      k++;
+      continue;
+    }
     if (staffWords.has(a.w)) continue;
     if (b && !staffWords.has(b.w) && ((isFirst(a.w) && (isLast(b.w) || (surnameTier(dicts, b.w) === 1 && !NOT_A_NAME.has(b.w)))) || (isLast(a.w) && isFirst(b.w)))) {
       add(state, 'name', a.start, b.end, 4);
