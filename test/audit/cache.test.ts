@@ -106,11 +106,11 @@ describe('plan audit with findings kept between runs', () => {
 
   it('is never used by plan publish: what decides a publication is checked afresh', async () => {
     const repo = makeRepo({ 'node_modules/.keep': '', 'content/phone.md': DUE_PHONE_POST });
-    expect(rulesOf((await auditJson(repo)).findings)).toEqual(['phi/name', 'phi/phone', 'plan/ready-past']);
+    expect(rulesOf((await auditJson(repo)).findings)).toEqual(['phi/name', 'phi/phone', 'plan/missed']);
     const cache = readCache(repo);
     for (const entry of Object.values(cache.entries)) entry.reports = {};
     writeCache(repo, cache);
-    expect(rulesOf((await auditJson(repo)).findings)).toEqual(['plan/ready-past']);
+    expect(rulesOf((await auditJson(repo)).findings)).toEqual(['plan/missed']);
 
     const publish = await runPlan(['publish', '--dry-run', '--now', FIXED_NOW], { cwd: repo.root });
     expect(publish.stdout).toMatch(/BLOCKED {2}x: content\/phone\.md/);

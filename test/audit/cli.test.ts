@@ -78,8 +78,8 @@ describe('plan audit: usage errors exit 2 with one clear line', () => {
     const repo = makeRepo({ 'content/a.md': post({ status: 'ready' }) });
     expect((await auditJson(repo, ['--now', '2030-01-07T13:59:00Z'])).findings).toEqual([]);
     const late = await auditJson(repo, ['--now', '2030-01-07T14:01:00Z']);
-    expect(late.findings.map((f) => [f.rule, f.line])).toEqual([['plan/ready-past', 3]]);
-    expect(late.run.code).toBe(1);
+    expect(late.findings.map((f) => [f.rule, f.line])).toEqual([['plan/missed', 3]]);
+    expect(late.run.code).toBe(0);
   });
 
   it('refuses a path outside the repository', async () => {

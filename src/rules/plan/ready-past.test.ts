@@ -8,13 +8,14 @@ const NOW = '2026-12-01T15:00:00Z';
 
 const withFields = (fields: string) => post(`title: Post\nnetworks: [x, facebook]\napproved_by: Dr. Priya Natarajan\n${fields}`);
 
-async function messages(fields: string) {
-  const { findings } = await runOn([readyPast, missed], { 'content/a.md': withFields(fields) }, NOW);
+/** The findings on a post in a change that touches it (a pull request), or outside any change. */
+async function messages(fields: string, touched = true) {
+  const { findings } = await runOn([readyPast, missed], { 'content/a.md': withFields(fields) }, NOW, touched ? ['content/a.md'] : undefined);
   return findings;
 }
 
 describe('plan/ready-past', () => {
-  it('is an error for a ready post whose time has just passed: it would publish on merge', async () => {
+  it('is an error for a ready post whose time has just passed, in a change that touches it: it would publish on merge', async () => {
     const findings = await messages('publish_at: 2026-12-01 09:00\nstatus: ready');
     expect(findings).toEqual([
       expect.objectContaining({
@@ -34,8 +35,14 @@ describe('plan/ready-past', () => {
     expect(await messages('publish_at: 2026-12-01 10:01\nstatus: ready')).toEqual([]);
   });
 
+  it('leaves a post just due outside a change to plan/missed, a warning: the next publish run sends it', async () => {
+    expect(await messages('publish_at: 2026-12-01 09:00\nstatus: ready', false)).toEqual([
+      expect.objectContaining({ rule: 'plan/missed', severity: 'warning', message: expect.stringContaining('does not show it on X, Facebook yet: the next publish run sends it') }),
+    ]);
+  });
+
   it('leaves a post more than 24 hours late to plan/missed, a warning, in a change that does not touch it', async () => {
-    const findings = await messages('publish_at: 2026-11-30 09:00\nstatus: ready');
+    const findings = await messages('publish_at: 2026-11-30 09:00\nstatus: ready', false);
     expect(findings).toEqual([
       expect.objectContaining({ rule: 'plan/missed', severity: 'warning', message: expect.stringContaining('was not published on X, Facebook: plan publish reports it as missed') }),
     ]);
@@ -59,7 +66,7 @@ describe('plan/ready-past', () => {
       JSON.stringify({ post: 'a', network, state, at: '2026-12-01T14:00:05Z', fingerprint: 'sha256:0', file: 'content/a.md' });
     const ledger = `${entry('x', 'attempting')}\n${entry('x', 'published')}\n${entry('facebook', 'failed')}\n`;
     const files = { 'content/a.md': withFields('publish_at: 2026-12-01 09:00\nstatus: ready'), '.plan/ledger.jsonl': ledger };
-    const { findings } = await runOn([readyPast, missed], files, NOW);
+    const { findings } = await runOn([readyPast, missed], files, NOW, ['content/a.md']);
     expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('it will publish on Facebook the moment')]);
     const allPublished = `${entry('x', 'published')}\n${entry('facebook', 'published')}\n`;
     expect((await runOn([readyPast, missed], { ...files, '.plan/ledger.jsonl': allPublished }, NOW)).findings).toEqual([]);

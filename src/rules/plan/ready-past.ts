@@ -8,7 +8,7 @@ export const readyPast = defineRule({
     id: 'plan/ready-past',
     severity: 'error',
     docs: {
-      description: 'A ready post whose publish time has passed and that the publish record does not show as published: it publishes the moment it is merged (less than 24 hours late), or a change touches a post that is already missed.',
+      description: 'A change (a pull request, --changed-since) touches a ready post whose publish time has passed and that the publish record does not show as published: it publishes the moment it is merged (less than 24 hours late), or it is already missed.',
       why: 'plan publish sends every ready post whose time has come. A post whose time passed while it waited for review would go out the moment the change is merged, maybe hours late and at a time nobody chose ("tonight" read the next morning). Set the time it should really go out.',
       url: docsUrl('plan/ready-past'),
     },
@@ -20,7 +20,8 @@ export const readyPast = defineRule({
   },
   checkPost(context) {
     const late = latePost(context);
-    if (!late || (late.missed && !context.changed?.has(context.post.file))) return;
+    // Outside a change that touches it, a late post is the publish job's to send or to report: plan/missed.
+    if (!late || !context.changed?.has(context.post.file)) return;
     const data = { when: describeMoment(late.publishAt, context.project.timeZone), networks: networkNames(late.networks) };
     const network = late.networks.length === 1 ? { network: late.networks[0]! } : {};
     context.report({ messageId: late.missed ? 'missed' : 'due', data, range: context.post.locate(['publish_at']), ...network });
