@@ -176,6 +176,8 @@ async function pushCommit(root: string, remote: string, commit: string, branch: 
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     const output = `${stdout}\n${stderr}`;
     if (/\[rejected\].*\((fetch first|non-fast-forward|stale info)\)/.test(output)) return 'raced';
+    // Two pushes at the same moment: the remote took the other one's while it held the branch.
+    if (/\[remote rejected\].*\((failed to update ref|cannot lock ref[^)]*|incorrect old value provided)\)/.test(output)) return 'raced';
     const reason = /\[remote rejected\][^(]*\(([^)]*)\)/.exec(output)?.[1] ?? firstLine(stderr.split('\n').filter((l) => !/^To |^\s*$/.test(l)).join('\n'));
     throw new PlanError(
       `the remote refused the publish record (${reason || 'push failed'}): nothing was sent. plan keeps the record on the ${branch} branch; let the publish job push to it (for example, leave ${branch} out of branch protection and give the job "permissions: contents: write")`,
