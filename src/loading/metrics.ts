@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { gitDirOf, tryGit } from './git.js';
-import { RECORD_REFS } from './record.js';
+import { textsWhereRecordLives } from './record.js';
 import { METRIC_NAMES, NETWORK_IDS, type MetricName, type NetworkId } from './schemas/index.js';
 
 /** The figures of published posts, kept with the publish record: in the working tree and on the record branch. */
@@ -34,19 +31,7 @@ export interface MetricsFile {
  * the working-tree file. A line known in two places counts once.
  */
 export async function readMetrics(root: string): Promise<MetricsFile> {
-  const texts: { source: string; text: string }[] = [];
-  const gitDir = gitDirOf(root);
-  if (gitDir) {
-    for (const ref of RECORD_REFS) {
-      const text = await tryGit(root, ['cat-file', 'blob', `${ref}:${METRICS_FILE}`]);
-      if (text !== undefined) texts.push({ source: `${ref.replace(/^refs\/(remotes\/|heads\/)/, '')}:${METRICS_FILE}`, text });
-    }
-    const journal = readIfThere(path.join(gitDir, METRICS_JOURNAL_FILE));
-    if (journal !== undefined) texts.push({ source: `.git/${METRICS_JOURNAL_FILE}`, text: journal });
-  }
-  const local = readIfThere(path.join(root, METRICS_FILE));
-  if (local !== undefined) texts.push({ source: METRICS_FILE, text: local });
-  return metricsFromTexts(texts);
+  return metricsFromTexts(await textsWhereRecordLives(root, METRICS_FILE, METRICS_JOURNAL_FILE));
 }
 
 /** The snapshots of metrics files' texts, each named by where it was read; oldest first. */
@@ -104,13 +89,4 @@ function parseSnapshot(line: string): MetricsSnapshot | undefined {
     if (typeof figure === 'number' && Number.isFinite(figure) && figure >= 0) figures[name] = figure;
   }
   return { post, network: network as NetworkId, remoteId, at, metrics: figures };
-}
-
-function readIfThere(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }

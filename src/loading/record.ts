@@ -72,20 +72,28 @@ export function fingerprint(text: string): string {
  * that holds more knows more, so nothing is ever lost by reading both.
  */
 export async function readRecord(root: string): Promise<PublishRecord> {
-  // The record branch first: its order is the order runs wrote in; this clone's own copies add what it lacks.
+  return recordFromTexts(await textsWhereRecordLives(root, RECORD_FILE, JOURNAL_FILE));
+}
+
+/**
+ * The texts of one file kept where the record lives, each named by where it was read: on the record
+ * branch first (its order is the order runs wrote in), then this clone's journal under .git and the
+ * working-tree file, which add what the branch lacks.
+ */
+export async function textsWhereRecordLives(root: string, file: string, journalFile: string): Promise<{ source: string; text: string }[]> {
   const texts: { source: string; text: string }[] = [];
   const gitDir = gitDirOf(root);
   if (gitDir) {
     for (const ref of await recordRefs(root, gitDir)) {
-      const text = await tryGit(root, ['cat-file', 'blob', `${ref}:${RECORD_FILE}`]);
-      if (text !== undefined) texts.push({ source: `${ref.replace(/^refs\/(remotes\/|heads\/)/, '')}:${RECORD_FILE}`, text });
+      const text = await tryGit(root, ['cat-file', 'blob', `${ref}:${file}`]);
+      if (text !== undefined) texts.push({ source: `${ref.replace(/^refs\/(remotes\/|heads\/)/, '')}:${file}`, text });
     }
-    const journal = readIfThere(path.join(gitDir, JOURNAL_FILE));
-    if (journal !== undefined) texts.push({ source: `.git/${JOURNAL_FILE}`, text: journal });
+    const journal = readIfThere(path.join(gitDir, journalFile));
+    if (journal !== undefined) texts.push({ source: `.git/${journalFile}`, text: journal });
   }
-  const local = readIfThere(path.join(root, RECORD_FILE));
-  if (local !== undefined) texts.push({ source: RECORD_FILE, text: local });
-  return recordFromTexts(texts);
+  const local = readIfThere(path.join(root, file));
+  if (local !== undefined) texts.push({ source: file, text: local });
+  return texts;
 }
 
 /** A record made of the texts of record files, each named by where it was read. */
