@@ -6,15 +6,8 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createPhiScanner } from '../dist/phi/index.js';
 
-export const PRACTICE = {
-  name: 'Cedar Valley Family Health',
-  phones: ['844-466-7225', '844-466-7229'],
-  addresses: ['4100 Brookside Pkwy, Suite 210, Millbrook, OH 43081'],
-  websites: ['https://cedarvalleyhealth.com'],
-  emails: ['hello@cedarvalleyhealth.com'],
-  handles: ['@cedarvalleyhealth'],
-  staff: ['Dr. Priya Natarajan', 'Jenna Whitfield NP', 'Dr. Marcus Okafor', 'Rosa Delgado RN', 'Tom Brennan PA-C'],
-};
+/** The example practice the labelled PHI sets are written for. */
+export const PRACTICE = JSON.parse(readFileSync(new URL('../test/fixtures/phi/practice.json', import.meta.url), 'utf8'));
 
 /** The labelled PHI corpus (test/fixtures/phi), cycled to `total` texts, each made unique by its number. */
 export function corpusTexts(total) {

@@ -24,15 +24,8 @@ try {
 }
 const { createPhiScanner, PHI_RULE_BY_TYPE } = engine;
 
-const PRACTICE = {
-  name: 'Cedar Valley Family Health',
-  phones: ['844-466-7225', '844-466-7229'],
-  addresses: ['4100 Brookside Pkwy, Suite 210, Millbrook, OH 43081'],
-  websites: ['https://cedarvalleyhealth.com'],
-  emails: ['hello@cedarvalleyhealth.com'],
-  handles: ['@cedarvalleyhealth'],
-  staff: ['Dr. Priya Natarajan', 'Jenna Whitfield NP', 'Dr. Marcus Okafor', 'Rosa Delgado RN', 'Tom Brennan PA-C'],
-};
+/** The example practice the labelled PHI sets are written for. */
+const PRACTICE = JSON.parse(readFileSync(new URL('../test/fixtures/phi/practice.json', import.meta.url), 'utf8'));
 
 const pct = (n, d) => (d === 0 ? '   n/a' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
 const ratio = (n, d) => (d === 0 ? 0 : n / d);

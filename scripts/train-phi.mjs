@@ -23,15 +23,8 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 /** Feature blocks to use (see src/phi/model/features.ts); all by default. */
 const BLOCKS = option('--blocks', 'WKSER').split('');
 const FIXTURES = new URL('../test/fixtures/phi/', import.meta.url);
-const PRACTICE = {
-  name: 'Cedar Valley Family Health',
-  phones: ['844-466-7225', '844-466-7229'],
-  addresses: ['4100 Brookside Pkwy, Suite 210, Millbrook, OH 43081'],
-  websites: ['https://cedarvalleyhealth.com'],
-  emails: ['hello@cedarvalleyhealth.com'],
-  handles: ['@cedarvalleyhealth'],
-  staff: ['Dr. Priya Natarajan', 'Jenna Whitfield NP', 'Dr. Marcus Okafor', 'Rosa Delgado RN', 'Tom Brennan PA-C'],
-};
+/** The example practice the labelled PHI sets are written for. */
+const PRACTICE = JSON.parse(readFileSync(new URL('../test/fixtures/phi/practice.json', import.meta.url), 'utf8'));
 /** Training options, chosen with --loso (see data/phi/README.md). */
 const TRAINING = { alpha: Number(option('--alpha', 1)), beta: 1, l2: Number(option('--l2', 1)), epochs: Number(option('--epochs', 20)), seed: 7 };
 /**

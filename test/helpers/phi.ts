@@ -1,17 +1,10 @@
 // The PHI recognisers with the example practice's facts, for their unit tests: unweighed by the model
 // (src/phi/weigh.test.ts tests the weighing).
-import { createPhiScanner, type PhiField, type PhiType } from '../../src/phi/index.js';
+import { readFileSync } from 'node:fs';
+import { createPhiScanner, type PhiField, type PhiType, type PracticeFacts } from '../../src/phi/index.js';
 
 export const scanner = createPhiScanner(
-  {
-    name: 'Cedar Valley Family Health',
-    phones: ['844-466-7225', '844-466-7229'],
-    addresses: ['4100 Brookside Pkwy, Suite 210, Millbrook, OH 43081'],
-    websites: ['https://cedarvalleyhealth.com'],
-    emails: ['hello@cedarvalleyhealth.com'],
-    handles: ['@cedarvalleyhealth'],
-    staff: ['Dr. Priya Natarajan', 'Jenna Whitfield NP', 'Dr. Marcus Okafor', 'Rosa Delgado RN', 'Tom Brennan PA-C'],
-  },
+  JSON.parse(readFileSync(new URL('../fixtures/phi/practice.json', import.meta.url), 'utf8')) as PracticeFacts,
   { currentYear: 2026, model: null },
 );
 
