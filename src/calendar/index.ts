@@ -6,10 +6,10 @@ import type { PublishRecord } from '../loading/record.js';
 import { SeverityResolver } from '../rules/severity.js';
 import { isPhiRule, type Finding } from '../rules/types.js';
 import { countStates, statesOf, type NetworkState, type PublicationState } from './states.js';
-import { addDays, daysBetween, localDateTime } from './dates.js';
+import { addDays, daysBetween, localDateTime } from '../util/dates.js';
 import { observancesBetween, type Observance } from './observances.js';
 
-export { mondayOf, dayNumber, localDateTime } from './dates.js';
+export { mondayOf, dayNumber, localDateTime } from '../util/dates.js';
 export type { Observance } from './observances.js';
 export { PUBLICATION_STATES, statesOf, countStates, type NetworkState, type PublicationState, type StateFacts } from './states.js';
 

@@ -1,5 +1,5 @@
 import type { ObservancesPlan } from '../loading/schemas/index.js';
-import { addDays, dayNumber } from './dates.js';
+import { addDays, dayNumber } from '../util/dates.js';
 
 export interface Observance {
   name: string;

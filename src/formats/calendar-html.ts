@@ -9,7 +9,7 @@ import {
   type Observance,
   type PublicationState,
 } from '../calendar/index.js';
-import { addDays, daysBetween, mondayOf } from '../calendar/dates.js';
+import { addDays, daysBetween, mondayOf } from '../util/dates.js';
 import type { NetworkId } from '../loading/schemas/index.js';
 import { profileFor } from '../networks/index.js';
 import { practiceTime } from '../review/when.js';

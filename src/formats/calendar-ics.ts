@@ -1,6 +1,6 @@
 import { postStates, type Calendar, type CalendarPost, type NetworkState, type Observance, type PublicationState } from '../calendar/index.js';
 import type { NetworkId } from '../loading/schemas/index.js';
-import { addDays } from '../calendar/dates.js';
+import { addDays } from '../util/dates.js';
 import { profileFor } from '../networks/index.js';
 
 export interface IcsOptions {

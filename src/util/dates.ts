@@ -1,4 +1,4 @@
-/** Calendar dates ("2026-11-30") in the practice's time zone, and the little arithmetic the calendar needs. */
+/** Calendar dates ("2026-11-30") in the practice's time zone, and the little arithmetic the calendar and the results need. */
 
 const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -26,12 +26,15 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to)! - dayNumber(from)!;
 }
 
+/** Monday is 0, Sunday 6. */
+export function weekdayIndex(date: string): number {
+  // 1970-01-01 was a Thursday: day 0 is weekday 3 counting Monday as 0.
+  return (((dayNumber(date)! + 3) % 7) + 7) % 7;
+}
+
 /** The Monday of the week (Monday to Sunday, as cadence counts) holding `date`. */
 export function mondayOf(date: string): string {
-  const days = dayNumber(date)!;
-  // 1970-01-01 was a Thursday: day 0 is weekday 3 counting Monday as 0.
-  const weekday = (((days + 3) % 7) + 7) % 7;
-  return fromDayNumber(days - weekday);
+  return addDays(date, -weekdayIndex(date));
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
