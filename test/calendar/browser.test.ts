@@ -1,7 +1,7 @@
 // plan calendar --format html in a real browser: the example repository's calendar opened in headless
 // Chromium, its chips and states read from the DOM, and a screenshot of it (docs/calendar.png with
 // UPDATE_SCREENSHOT=1). Skipped, with the reason, where Chromium is not installed.
-import { accessSync, constants, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,36 +12,13 @@ import { runCalendarCommand, type CalendarFlags } from '../../src/cli/commands/c
 import { loadRepository } from '../../src/loading/repository.js';
 import type { NetworkId } from '../../src/loading/schemas/index.js';
 import { preparePost } from '../../src/networks/prepare.js';
+import { CHROMIUM_ARGS, executablePath, playwright, runnable, SKIP_REASON } from '../helpers/chromium.js';
 import { commandContext } from '../helpers/command.js';
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const SCREENSHOT = path.join(PROJECT, 'docs/calendar.png');
 const UPDATE = process.env.UPDATE_SCREENSHOT === '1';
 
-/** Chromium as Debian and Ubuntu install it (`apt-get install chromium`), or where PLAN_CHROMIUM says. */
-function findChromium(): string | undefined {
-  const names = ['chromium', 'chromium-browser'];
-  const candidates = [process.env.PLAN_CHROMIUM, ...(process.env.PATH ?? '').split(path.delimiter).flatMap((dir) => names.map((name) => path.join(dir, name)))];
-  return candidates.find((file): file is string => {
-    if (!file) return false;
-    try {
-      accessSync(file, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-const executablePath = findChromium();
-// A devDependency: missing only where the packages were installed without it (npm install fetches it).
-const playwright = await import('playwright-core').catch(() => undefined);
-const SKIP_REASON = !executablePath
-  ? 'Chromium is not installed: install it (apt-get install chromium) or set PLAN_CHROMIUM to its path'
-  : 'playwright-core is not installed: run npm install';
-
-// The network is closed where the tests run: Chromium must not try to reach Google's services.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // Wed Dec 9, 2026, 9:30 AM in New York: the second of the five weeks shown.
 const NOW = '2026-12-09T14:30:00Z';
@@ -89,7 +66,6 @@ async function calendarOf(root: string, flags: Partial<CalendarFlags>): Promise<
   return output().stdout;
 }
 
-const runnable = executablePath !== undefined && playwright !== undefined;
 
 describe.skipIf(!runnable)(`plan calendar --format html in Chromium${runnable ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
   let root: string;

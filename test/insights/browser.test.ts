@@ -1,7 +1,7 @@
 // plan insights --format html and --chart in a real browser: the example practice's results three months on opened in
 // headless Chromium, the charts Vega drew read from the DOM against the report, and a screenshot of the
 // page (docs/insights.png with UPDATE_SCREENSHOT=1). Skipped, with the reason, where Chromium is not installed.
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInsightsCommand, type InsightsFlags } from '../../src/cli/commands/insights.js';
 import type { InsightsReport } from '../../src/insights/index.js';
+import { CHROMIUM_ARGS, executablePath, playwright, runnable, SKIP_REASON } from '../helpers/chromium.js';
 import { commandContext } from '../helpers/command.js';
 import { exampleThreeMonthsOn, removeExampleCopy } from './three-months.js';
 
@@ -17,26 +18,6 @@ const SCREENSHOT = path.join(PROJECT, 'docs/insights.png');
 const UPDATE = process.env.UPDATE_SCREENSHOT === '1';
 const PERIOD: Partial<InsightsFlags> = { from: '2026-11-30', to: '2027-02-07', now: '2027-03-08T12:00:00Z' };
 
-/** Chromium as Debian and Ubuntu install it (`apt-get install chromium`), or where PLAN_CHROMIUM says. */
-function findChromium(): string | undefined {
-  const names = ['chromium', 'chromium-browser'];
-  const candidates = [process.env.PLAN_CHROMIUM, ...(process.env.PATH ?? '').split(path.delimiter).flatMap((dir) => names.map((name) => path.join(dir, name)))];
-  return candidates.find((file): file is string => {
-    if (!file) return false;
-    try {
-      accessSync(file, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-const executablePath = findChromium();
-const playwright = await import('playwright-core').catch(() => undefined);
-const SKIP_REASON = !executablePath ? 'Chromium is not installed: install it (apt-get install chromium) or set PLAN_CHROMIUM to its path' : 'playwright-core is not installed: run npm install';
-// The network is closed where the tests run: Chromium must not try to reach Google's services.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 async function insights(flags: Partial<InsightsFlags>, cwd: string): Promise<string> {
   const { context, output } = commandContext({ cwd });
@@ -44,7 +25,6 @@ async function insights(flags: Partial<InsightsFlags>, cwd: string): Promise<str
   return output().stdout;
 }
 
-const runnable = executablePath !== undefined && playwright !== undefined;
 
 describe.skipIf(!runnable)(`plan insights --format html and --chart in Chromium${runnable ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
   let dir: string;
